@@ -1,0 +1,14 @@
+"""The pure core of the Joining Forces notes site: load -> validate -> model -> render.
+
+Nothing here imports MkDocs, so the same archive can feed another engine.
+"""
+from __future__ import annotations
+
+from .errors import ContentError, ContentErrors
+from .load import load_archive
+from .model import Archive, Meeting, Organisation, PlannedMeeting, Point, Series, Speaker, SpeakerRole, Theme
+
+__all__ = [
+    "Archive", "ContentError", "ContentErrors", "Meeting", "Organisation", "PlannedMeeting", "Point",
+    "Series", "Speaker", "SpeakerRole", "Theme", "load_archive",
+]

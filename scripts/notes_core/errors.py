@@ -1,0 +1,35 @@
+"""Errors a contributor can act on: file, line, what is wrong, how to fix it."""
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ContentError:
+    path: str
+    line: int
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: {self.message}"
+
+
+class ContentErrors(Exception):
+    """Every problem found in one run, reported together."""
+
+    def __init__(self, errors: list[ContentError]):
+        self.errors = sorted(errors, key=lambda e: (e.path, e.line, e.message))
+        super().__init__(self.report())
+
+    def report(self) -> str:
+        count = len(self.errors)
+        lines = [str(e) for e in self.errors]
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run `python scripts/notes.py check` again.")
+        return "\n".join(lines)
+
+
+def suggest(value: str, known: list[str] | set[str]) -> str:
+    """'; did you mean 'x'?' when a close match exists, else ''."""
+    match = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
+    return f"; did you mean '{match[0]}'?" if match else ""

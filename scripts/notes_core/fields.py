@@ -1,0 +1,67 @@
+"""Checks on single values, shared by the registry and meeting-file readers."""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from markdown.extensions.toc import slugify
+
+from .errors import ContentError, suggest
+
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def slug_suggestion(value: str) -> str:
+    slug = slugify(str(value), "-")
+    return f"; use '{slug}'" if slug and ID_PATTERN.match(slug) else "; use lowercase letters, digits and hyphens, e.g. 'shared-purpose'"
+
+
+def check_id(value: Any, path: str, line: int, what: str, errors: list[ContentError]) -> str | None:
+    """Return the id if it is in slug form, else record why not."""
+    if not isinstance(value, str) or not value.strip():
+        errors.append(ContentError(path, line, f"{what}: missing id; give it a short lowercase id such as 'shared-purpose'"))
+        return None
+    if not ID_PATTERN.match(value):
+        errors.append(ContentError(path, line, f"{what}: id '{value}' is not in slug form{slug_suggestion(value)} (lowercase letters, digits and single hyphens)"))
+        return None
+    return value
+
+
+def check_text(record: dict, key: str, path: str, line: int, what: str, errors: list[ContentError], required: bool = True) -> str | None:
+    """A non-empty single-line string field."""
+    if key not in record or record[key] is None or (isinstance(record[key], str) and not record[key].strip()):
+        if required:
+            errors.append(ContentError(path, line, f"{what}: '{key}' is missing or empty; add `{key}: ...` with some text"))
+        return None
+    value = record[key]
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str):
+        errors.append(ContentError(path, line, f"{what}: '{key}' must be text, not {type(value).__name__}; put the text in quotes"))
+        return None
+    return value.strip()
+
+
+def check_text_list(record: dict, key: str, path: str, line: int, what: str, errors: list[ContentError]) -> tuple[str, ...]:
+    value = record.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        errors.append(ContentError(path, line, f"{what}: '{key}' must be a list of text, e.g. `{key}: [First, Second]`"))
+        return ()
+    return tuple(v.strip() for v in value)
+
+
+def check_fields(record: dict, allowed: set[str], path: str, line_of: Any, what: str, errors: list[ContentError]) -> None:
+    """Unknown keys are usually typos: name them and suggest the close one."""
+    for key in record:
+        if str(key) not in allowed:
+            hint = suggest(str(key), allowed) or f"; allowed fields are {', '.join(sorted(allowed))}"
+            errors.append(ContentError(path, line_of(key), f"{what}: unknown field '{key}'{hint}"))
+
+
+def line_of(record: Any, default: int):
+    lines = getattr(record, "key_lines", {})
+    return lambda key: lines.get(str(key), default)

@@ -1,0 +1,124 @@
+"""load_archive: read every file, check everything, and build the one model of the site."""
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from pathlib import Path
+
+from .errors import ContentError, ContentErrors, suggest
+from .meeting_file import read_meeting_file
+from .model import Archive, Meeting, Organisation, Point
+from .registries import load_organisations, load_planned, load_series, load_speakers, load_themes, rel
+from .safety import check_unsafe
+from .validate import build_meeting, check_placeholders
+
+
+def load_archive(meetings_dir: Path, data_dir: Path, root: Path | None = None) -> Archive:
+    """Raises ContentErrors listing every problem; never returns a half-checked archive."""
+    root = root or meetings_dir.parent.parent
+    errors: list[ContentError] = []
+    themes = load_themes(data_dir, root, errors)
+    series = load_series(data_dir, root, errors)
+    organisations = load_organisations(data_dir, root, errors)
+    speakers = load_speakers(data_dir, root, organisations, errors)
+    planned = load_planned(data_dir, root, errors)
+    meetings: list[Meeting] = []
+    if not meetings_dir.is_dir():
+        errors.append(ContentError(rel(meetings_dir, root), 1, "the meetings folder is missing; meeting write-ups go in docs/meetings/"))
+        files = []
+    else:
+        files = sorted(f for f in meetings_dir.glob("*.md") if f.name != "index.md")
+    for file in files:
+        path = rel(file, root)
+        raw = read_meeting_file(file, path, errors)
+        if raw is None:
+            continue
+        check_unsafe(raw.body, path, raw.body_line, errors)
+        check_placeholders(file.read_text(encoding="utf-8", errors="replace"), path, errors)
+        meeting = build_meeting(raw, themes, speakers, series, errors)
+        if meeting:
+            meetings.append(meeting)
+    check_unique_points(meetings, errors)
+    check_unique_order(meetings, errors)
+    slugs = {m.slug for m in meetings}
+    planned_path = rel(data_dir / "planned.yml", root)
+    for plan, line in planned:
+        if plan.series not in series:
+            errors.append(ContentError(planned_path, line, f"planned '{plan.id}': unknown series '{plan.series}'{suggest(plan.series, series.keys())}"))
+        if plan.announced_in not in slugs and files:
+            errors.append(ContentError(planned_path, line, f"planned '{plan.id}': announced_in '{plan.announced_in}' is not a meeting file{suggest(plan.announced_in, slugs)}"))
+    if not meetings and not errors:
+        errors.append(ContentError(rel(meetings_dir, root), 1, "there are no meeting files; add one with `python scripts/notes.py new \"Title\"`"))
+    if errors:
+        raise ContentErrors(errors)
+    meetings.sort(key=lambda m: (m.series, m.order, m.slug))
+    return index_archive(meetings, [p for p, _ in planned], themes, speakers, organisations, series)
+
+
+def check_unique_points(meetings: list[Meeting], errors: list[ContentError]) -> None:
+    first: dict[str, tuple[str, int]] = {}
+    for meeting in meetings:
+        for point in meeting.points:
+            if point.id in first:
+                path, line = first[point.id]
+                errors.append(ContentError(meeting.path, point.line, f"point id '{point.id}' is already used at {path}:{line}; ids must be unique across the site, so choose another"))
+            else:
+                first[point.id] = (meeting.path, point.line)
+
+
+def check_unique_order(meetings: list[Meeting], errors: list[ContentError]) -> None:
+    first: dict[tuple[str, int], str] = {}
+    for meeting in meetings:
+        key = (meeting.series, meeting.order)
+        if key in first:
+            errors.append(ContentError(meeting.path, 1, f"order {meeting.order} is already used by {first[key]} in series '{meeting.series}'; give this meeting the next free number"))
+        else:
+            first[key] = meeting.path
+
+
+def index_archive(meetings, planned, themes, speakers, organisations, series) -> Archive:
+    by_theme: dict[str, list[Point]] = defaultdict(list)
+    by_speaker: dict[str, list[Point]] = defaultdict(list)
+    by_organisation: dict[str, list[Point]] = defaultdict(list)
+    meetings_by_organisation: dict[str, list[Meeting]] = defaultdict(list)
+    points: dict[str, Point] = {}
+    mentions = mention_finder(organisations)
+    for meeting in meetings:
+        for organisation in mentions(meeting.body):
+            meetings_by_organisation[organisation].append(meeting)
+        for point in meeting.points:
+            points[point.id] = point
+            for theme in point.themes:
+                by_theme[theme].append(point)
+            if point.speaker:
+                by_speaker[point.speaker].append(point)
+            for organisation in mentions(point.text):
+                by_organisation[organisation].append(point)
+    return Archive(
+        meetings=tuple(meetings), planned=tuple(planned), themes=themes, speakers=speakers,
+        organisations=organisations, series=series, points=points,
+        points_by_theme={k: tuple(v) for k, v in by_theme.items()},
+        points_by_speaker={k: tuple(v) for k, v in by_speaker.items()},
+        points_by_organisation={k: tuple(v) for k, v in by_organisation.items()},
+        meetings_by_slug={m.slug: m for m in meetings},
+        meetings_by_organisation={k: tuple(v) for k, v in meetings_by_organisation.items()},
+    )
+
+
+def mention_finder(organisations: dict[str, Organisation]):
+    """One regex for all organisation names, so finding mentions is one pass per point."""
+    owner = {name: org.id for org in organisations.values() for name in org.names}
+    if not owner:
+        return lambda text: []
+    names = sorted(owner, key=len, reverse=True)
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+
+    def find(text: str) -> list[str]:
+        found: list[str] = []
+        for match in pattern.finditer(text):
+            org = owner[match.group(1)]
+            if org not in found:
+                found.append(org)
+        return found
+
+    return find

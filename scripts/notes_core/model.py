@@ -1,0 +1,101 @@
+"""The in-memory model of the archive: built once per build, read by every renderer."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Theme:
+    id: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    name: str
+    names: tuple[str, ...]
+    description: str = ""
+
+
+@dataclass(frozen=True)
+class Speaker:
+    id: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    organisation: str | None = None
+    role: str | None = None
+
+
+@dataclass(frozen=True)
+class Series:
+    id: str
+    title: str
+    description: str
+
+
+@dataclass(frozen=True)
+class SpeakerRole:
+    """A speaker at one meeting, with the role the notes give them there (if any)."""
+    speaker: str
+    role: str | None
+
+
+@dataclass(frozen=True)
+class Point:
+    id: str
+    title: str
+    themes: tuple[str, ...]
+    speaker: str | None
+    text: str
+    meeting: str
+    section: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Meeting:
+    slug: str
+    path: str
+    title: str
+    question: str
+    series: str
+    order: int
+    date: str | None
+    speakers: tuple[SpeakerRole, ...]
+    themes: tuple[str, ...]
+    summary: str
+    points: tuple[Point, ...]
+    body: str
+
+    @property
+    def src_uri(self) -> str:
+        return f"meetings/{self.slug}.md"
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    id: str
+    series: str
+    title: str
+    question: str
+    when: str
+    announced_in: str
+
+
+@dataclass(frozen=True)
+class Archive:
+    meetings: tuple[Meeting, ...]
+    planned: tuple[PlannedMeeting, ...]
+    themes: dict[str, Theme]
+    speakers: dict[str, Speaker]
+    organisations: dict[str, Organisation]
+    series: dict[str, Series]
+    # Derived indexes, built once so that renderers never loop over all points per page.
+    points: dict[str, Point] = field(default_factory=dict)
+    points_by_theme: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    points_by_speaker: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    points_by_organisation: dict[str, tuple[Point, ...]] = field(default_factory=dict)
+    meetings_by_slug: dict[str, Meeting] = field(default_factory=dict)
+    meetings_by_organisation: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)

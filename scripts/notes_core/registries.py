@@ -1,0 +1,136 @@
+"""Read the data files: themes, speakers, organisations, series, planned meetings."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from .errors import ContentError, suggest
+from .fields import check_fields, check_id, check_text, check_text_list, line_of
+from .model import Organisation, PlannedMeeting, Series, Speaker, Theme
+from .safety import check_unsafe
+from .yaml_lines import describe, error_line, parse_yaml
+
+REGISTRY_FIELDS = {
+    "themes": ({"id", "title", "description"}, {"title", "description"}),
+    "speakers": ({"id", "name", "aliases", "organisation", "role"}, {"name"}),
+    "organisations": ({"id", "name", "names", "description"}, {"name"}),
+    "series": ({"id", "title", "description"}, {"title", "description"}),
+    "planned": ({"id", "series", "title", "question", "when", "announced_in"}, {"series", "title", "when", "announced_in"}),
+}
+
+
+def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentError]) -> list[tuple[dict, int]]:
+    """Entries of data/<name>.yml with their line numbers; every problem goes to errors.
+
+    When the file cannot be read at all, references to it are not checked one by one:
+    the one error about the file says what to fix.
+    """
+    file = data_dir / f"{name}.yml"
+    path = rel(file, root)
+    allowed, required = REGISTRY_FIELDS[name]
+    if not file.is_file():
+        errors.append(ContentError(path, 1, f"file is missing; create it as a YAML list of {name} (see CONTRIBUTING.md)"))
+        return []
+    text = file.read_text(encoding="utf-8")
+    check_unsafe(text, path, 1, errors)
+    try:
+        data = parse_yaml(text)
+    except yaml.YAMLError as error:
+        errors.append(ContentError(path, error_line(error), describe(error)))
+        return []
+    if data is None:
+        data = []
+    if not isinstance(data, list):
+        errors.append(ContentError(path, 1, f"expected a list of {name}, each starting with `- id: ...`"))
+        return []
+    if not data and name != "planned":
+        errors.append(ContentError(path, 1, f"no {name} are defined; add at least one entry starting with `- id: ...`"))
+    entries: list[tuple[dict, int]] = []
+    seen: dict[str, int] = {}
+    for index, entry in enumerate(data):
+        line = data.item_lines[index] if hasattr(data, "item_lines") else 1
+        if not isinstance(entry, dict):
+            errors.append(ContentError(path, line, f"each entry must be a mapping starting with `- id: ...`, not {entry!r}"))
+            continue
+        line = line_of(entry, line)("id")
+        ident = check_id(entry.get("id"), path, line, f"{name} entry", errors)
+        check_fields(entry, allowed, path, line_of(entry, line), f"{name} '{ident or '?'}'", errors)
+        for key in sorted(required):
+            check_text(entry, key, path, line_of(entry, line)(key), f"{name} '{ident or '?'}'", errors)
+        if ident is None:
+            continue
+        if ident in seen:
+            errors.append(ContentError(path, line, f"{name} id '{ident}' is used twice (first on line {seen[ident]}); ids must be unique"))
+            continue
+        seen[ident] = line
+        entries.append((entry, line))
+    return entries
+
+
+def load_themes(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[str, Theme]:
+    themes = {}
+    for entry, line in read_registry(data_dir, "themes", root, errors):
+        title = check_text(entry, "title", "", line, "", [])
+        description = check_text(entry, "description", "", line, "", [])
+        if title and description:
+            themes[entry["id"]] = Theme(entry["id"], title, description)
+    return themes
+
+
+def load_series(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[str, Series]:
+    series = {}
+    for entry, line in read_registry(data_dir, "series", root, errors):
+        title = check_text(entry, "title", "", line, "", [])
+        description = check_text(entry, "description", "", line, "", [])
+        if title and description:
+            series[entry["id"]] = Series(entry["id"], title, description)
+    return series
+
+
+def load_organisations(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[str, Organisation]:
+    organisations = {}
+    path = rel(data_dir / "organisations.yml", root)
+    for entry, line in read_registry(data_dir, "organisations", root, errors):
+        name = check_text(entry, "name", "", line, "", [])
+        names = check_text_list(entry, "names", path, line_of(entry, line)("names"), f"organisation '{entry['id']}'", errors)
+        description = check_text(entry, "description", path, line, "", errors, required=False) or ""
+        if name:
+            organisations[entry["id"]] = Organisation(entry["id"], name, names or (name,), description)
+    return organisations
+
+
+def load_speakers(data_dir: Path, root: Path, organisations: dict[str, Organisation], errors: list[ContentError]) -> dict[str, Speaker]:
+    speakers = {}
+    path = rel(data_dir / "speakers.yml", root)
+    for entry, line in read_registry(data_dir, "speakers", root, errors):
+        where = line_of(entry, line)
+        what = f"speaker '{entry['id']}'"
+        name = check_text(entry, "name", "", line, "", [])
+        aliases = check_text_list(entry, "aliases", path, where("aliases"), what, errors)
+        role = check_text(entry, "role", path, where("role"), what, errors, required=False)
+        organisation = check_text(entry, "organisation", path, where("organisation"), what, errors, required=False)
+        if organisation and organisation not in organisations:
+            errors.append(ContentError(path, where("organisation"), f"{what}: unknown organisation id '{organisation}'{suggest(organisation, organisations.keys())} (organisations live in data/organisations.yml)"))
+            organisation = None
+        if name:
+            speakers[entry["id"]] = Speaker(entry["id"], name, aliases, organisation, role)
+    return speakers
+
+
+def load_planned(data_dir: Path, root: Path, errors: list[ContentError]) -> list[tuple[PlannedMeeting, int]]:
+    planned = []
+    path = rel(data_dir / "planned.yml", root)
+    for entry, line in read_registry(data_dir, "planned", root, errors):
+        values = {key: check_text(entry, key, "", line, "", []) for key in ("series", "title", "when", "announced_in")}
+        question = check_text(entry, "question", path, line, "", errors, required=False) or ""
+        if all(values.values()):
+            planned.append((PlannedMeeting(entry["id"], values["series"], values["title"], question, values["when"], values["announced_in"]), line))
+    return planned
+
+
+def rel(file: Path, root: Path) -> str:
+    try:
+        return file.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return file.as_posix()

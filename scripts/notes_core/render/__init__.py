@@ -1,0 +1,21 @@
+"""Render the archive as Markdown pages (and data files) that any static site engine can build."""
+from __future__ import annotations
+
+from ..model import Archive
+from .connections import render_connection_pages
+from .exports import render_exports
+from .indexes import render_index_pages
+from .meeting import render_meeting_page
+from .nav import render_nav_files
+
+__all__ = ["render_meeting_page", "render_pages"]
+
+
+def render_pages(archive: Archive, site_url: str) -> dict[str, str]:
+    """Every generated file, keyed by its path in the site's docs folder."""
+    pages: dict[str, str] = {}
+    pages.update(render_index_pages(archive))
+    pages.update(render_connection_pages(archive))
+    pages.update(render_nav_files(archive))
+    pages.update(render_exports(archive, site_url))
+    return pages

@@ -1,0 +1,62 @@
+"""A meeting page: its facts up top, then the write-up with each point's themes and speaker as links."""
+from __future__ import annotations
+
+from ..meeting_file import HEADING, HEADING_ID, META, META_KEYS
+from ..model import Archive, Meeting, Point
+from .links import escape, link, meeting_page, point_url, speaker_page, theme_page
+
+
+def render_meeting_page(meeting: Meeting, archive: Archive) -> str:
+    """The Markdown MkDocs renders for a meeting file (front matter already removed)."""
+    page = meeting_page(meeting)
+    return render_facts(meeting, archive, page) + "\n\n" + render_body(meeting, archive, page)
+
+
+def render_facts(meeting: Meeting, archive: Archive, page: str) -> str:
+    speakers = "; ".join(
+        f"[{escape(archive.speakers[role.speaker].name)}]({link(page, speaker_page(role.speaker))})"
+        + (f", {escape(role.role)}" if role.role else "")
+        for role in meeting.speakers
+    )
+    themes = ", ".join(f"[{escape(archive.themes[t].title)}]({link(page, theme_page(t))})" for t in meeting.themes)
+    series = archive.series[meeting.series].title
+    lines = [
+        f"**Question:** {escape(meeting.question)}",
+        f"**Speakers:** {speakers}",
+        f"**Themes:** {themes}",
+        f"**Series:** {escape(series)}, meeting {meeting.order}" + (f", {meeting.date}" if meeting.date else "") + f" · **Key points:** {len(meeting.points)}",
+    ]
+    return "\n".join(f"{line}  " for line in lines).rstrip() + "\n{: .meeting-facts }"
+
+
+def render_body(meeting: Meeting, archive: Archive, page: str) -> str:
+    points = {point.id: point for point in meeting.points}
+    out: list[str] = []
+    current: Point | None = None
+    for line in meeting.body.split("\n"):
+        heading = HEADING.match(line)
+        if heading:
+            found = HEADING_ID.search(heading.group(2))
+            current = points.get(found.group(1)) if found else None
+            if current:
+                title = HEADING_ID.sub("", heading.group(2)).rstrip("# \t")
+                out.append(f"{heading.group(1)} {title} {{#{current.id} .point}}")
+                out.append("")
+                out.append(render_point_meta(current, archive, page))
+                continue
+        if current is not None:
+            meta = META.match(line)
+            if meta and meta.group(1) in META_KEYS:
+                continue
+            current = None
+        out.append(line)
+    return "\n".join(out).strip() + "\n"
+
+
+def render_point_meta(point: Point, archive: Archive, page: str) -> str:
+    parts = ["Themes: " + ", ".join(f"[{escape(archive.themes[t].title)}]({link(page, theme_page(t))})" for t in point.themes)]
+    if point.speaker:
+        parts.append(f"Speaker: [{escape(archive.speakers[point.speaker].name)}]({link(page, speaker_page(point.speaker))})")
+    permanent = "../../" + point_url(point)
+    parts.append(f'<a class="point-permalink" href="{permanent}" data-point="{point.id}">Permanent link</a>')
+    return " · ".join(parts) + "\n{: .point-meta }"
