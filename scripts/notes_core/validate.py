@@ -11,13 +11,13 @@ from .model import Meeting, Point, Series, Speaker, SpeakerRole, Theme
 
 MEETING_FIELDS = {"title", "question", "series", "order", "date", "speakers", "themes", "summary"}
 PLACEHOLDER = "FILL IN"
-PLACEHOLDER_LINE = re.compile(re.escape(PLACEHOLDER))
+PLACEHOLDER_LINE = re.compile(r"fill[ -]in", re.I)
 
 
 def check_placeholders(text: str, path: str, errors: list[ContentError]) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         if PLACEHOLDER_LINE.search(line):
-            errors.append(ContentError(path, number, f"placeholder '{PLACEHOLDER}' left in; replace it with the real text from the write-up"))
+            errors.append(ContentError(path, number, f"placeholder '{PLACEHOLDER}' left in; replace it (and any 'fill-in-...' id) with the real text or id from the write-up"))
 
 
 def build_meeting(raw: RawMeeting, themes: dict[str, Theme], speakers: dict[str, Speaker], series: dict[str, Series], errors: list[ContentError]) -> Meeting | None:

@@ -1,0 +1,45 @@
+# Two commands for a newcomer: `make serve` and `make test`. Everything else is here for them.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: serve build check test browser lock clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.site: requirements.txt | $(BIN)/python
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements.txt
+	touch $@
+
+$(VENV)/.test: requirements-test.txt $(VENV)/.site
+	$(BIN)/pip install --quiet --require-hashes --no-deps -r requirements-test.txt
+	touch $@
+
+serve: $(VENV)/.site  ## build and serve on localhost:8000, rebuilding on every change
+	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+build: $(VENV)/.site
+	$(BIN)/mkdocs build --strict
+
+check: $(VENV)/.site  ## the content check contributors run
+	$(BIN)/python scripts/notes.py check
+
+browser:  ## Debian's Chromium for the browser tests (installed when run as root)
+	@test -x /usr/bin/chromium || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get update -q && apt-get install -y -q chromium; \
+	  else echo "The browser tests need Debian's Chromium: run 'sudo apt-get install -y chromium', then 'make test' again." >&2; exit 1; fi; }
+
+test: $(VENV)/.test browser
+	$(BIN)/python scripts/notes.py check
+	$(BIN)/python -m pytest
+
+lock:  ## re-pin requirements*.txt with hashes after editing requirements*.in
+	$(BIN)/pip install --quiet "pip-tools==7.6.2"
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links requirements.in -o requirements.txt
+	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links requirements-test.in -o requirements-test.txt
+
+clean:
+	rm -rf site $(VENV)

@@ -1,0 +1,20 @@
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+sys.path.insert(0, str(ROOT / "tests"))
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from site_build import BuiltSite, build_site  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
+    """The real site, built once in-process with strict on."""
+    return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))

@@ -1,0 +1,56 @@
+"""Build a site in-process and read its pages, for tests and the benchmark's smoke run."""
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from selectolax.lexbor import LexborHTMLParser
+
+
+@dataclass
+class BuiltSite:
+    dir: Path
+    warnings: list[str] = field(default_factory=list)
+
+    def html(self, path: str) -> LexborHTMLParser:
+        return LexborHTMLParser(self.file(path).read_text(encoding="utf-8"))
+
+    def file(self, path: str) -> Path:
+        path = path.strip("/")
+        target = self.dir / path
+        if target.is_dir() or not path:
+            target = target / "index.html"
+        assert target.is_file(), f"{path} was not built"
+        return target
+
+    def pages(self) -> list[Path]:
+        return sorted(self.dir.rglob("*.html"))
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def build_site(config_file: Path, site_dir: Path, **overrides) -> BuiltSite:
+    """Strict build with MkDocs' link and anchor validation at warn, so any broken link fails it."""
+    collector = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collector)
+    try:
+        config = load_config(
+            config_file=str(config_file), site_dir=str(site_dir), strict=True,
+            validation={"omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
+            **overrides,
+        )
+        build(config)
+    finally:
+        logger.removeHandler(collector)
+    return BuiltSite(site_dir, collector.messages)
