@@ -12,7 +12,7 @@ ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
 def slug_suggestion(value: str) -> str:
-    slug = slugify(str(value), "-")
+    slug = slugify(str(value).replace("_", "-"), "-")
     return f"; use '{slug}'" if slug and ID_PATTERN.match(slug) else "; use lowercase letters, digits and hyphens, e.g. 'shared-purpose'"
 
 

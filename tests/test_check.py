@@ -1,0 +1,153 @@
+"""`python scripts/notes.py check`: one test per kind of content mistake, each with the message a contributor needs."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import ROOT
+
+GOOD = ROOT / "docs" / "meetings" / "levelling-up.md"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A small copy of the repository: the real data files and one real meeting."""
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    (tmp_path / "docs" / "meetings").mkdir(parents=True)
+    shutil.copy(GOOD, tmp_path / "docs" / "meetings" / GOOD.name)
+    planned = tmp_path / "data" / "planned.yml"
+    planned.write_text("[]\n", encoding="utf-8")
+    return tmp_path
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(ROOT / "scripts" / "notes.py"), "--root", str(root), "check"],
+                          capture_output=True, text=True, timeout=60)
+
+
+def edit(root: Path, old: str, new: str, name: str = GOOD.name) -> Path:
+    path = root / "docs" / "meetings" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def assert_fails_with(root: Path, *expected: str) -> str:
+    result = run_check(root)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    for text in expected:
+        assert text in result.stderr, result.stderr
+    return result.stderr
+
+
+def test_repository_passes():
+    result = run_check(ROOT)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith("All good: 6 meetings, 111 key points")
+
+
+def test_malformed_front_matter(repo):
+    edit(repo, 'series: joining-forces', 'series: [joining-forces')
+    assert_fails_with(repo, "docs/meetings/levelling-up.md:", "front matter: this is not valid YAML")
+
+
+def test_front_matter_not_closed(repo):
+    (repo / "docs/meetings/levelling-up.md").write_text("---\ntitle: x\n\nNo end.\n", encoding="utf-8")
+    assert_fails_with(repo, "levelling-up.md:1: front matter is not closed")
+
+
+def test_missing_required_field(repo):
+    edit(repo, 'summary: "', 'sumary: "')
+    assert_fails_with(repo, "levelling-up.md:19: front matter: unknown field 'sumary'; did you mean 'summary'?",
+                      "'summary' is missing or empty")
+
+
+def test_empty_required_field(repo):
+    edit(repo, 'title: "Joining Forces for Levelling Up"', 'title: ""')
+    assert_fails_with(repo, "levelling-up.md:2: front matter: 'title' is missing or empty")
+
+
+def test_unknown_speaker(repo):
+    edit(repo, "  - id: sally-young", "  - id: sally-yong")
+    assert_fails_with(repo, "levelling-up.md:9: speakers: unknown id 'sally-yong'; did you mean 'sally-young'? (speakers live in data/speakers.yml)")
+
+
+def test_unknown_theme(repo):
+    edit(repo, "themes: community-led-change\n\nFrom on high", "themes: comunity-led-change\n\nFrom on high")
+    assert_fails_with(repo, "unknown theme 'comunity-led-change'; did you mean 'community-led-change'?")
+
+
+def test_unknown_organisation(repo):
+    path = repo / "data" / "speakers.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("organisation: shelter", "organisation: shelterr"), encoding="utf-8")
+    assert_fails_with(repo, "data/speakers.yml:", "unknown organisation id 'shelterr'; did you mean 'shelter'?")
+
+
+def test_duplicate_point_id_across_meetings(repo):
+    shutil.copy(ROOT / "docs/meetings/unequal-alliances.md", repo / "docs/meetings/unequal-alliances.md")
+    edit(repo, "{#go-where-the-energy-is}", "{#act-in-small-places}", name="unequal-alliances.md")
+    assert_fails_with(repo, "unequal-alliances.md:", "point id 'act-in-small-places' is already used at docs/meetings/levelling-up.md:")
+
+
+def test_point_without_theme(repo):
+    edit(repo, "themes: community-led-change\n\nFrom on high", "\nFrom on high")
+    assert_fails_with(repo, "point 'community-development-before-infrastructure'", "no theme; add a line `themes: some-theme`")
+
+
+def test_id_not_in_slug_form(repo):
+    edit(repo, "{#act-in-small-places}", "{#Act_In_Small_Places}")
+    assert_fails_with(repo, "id 'Act_In_Small_Places' is not in slug form; use 'act-in-small-places'")
+
+
+def test_point_heading_without_id(repo):
+    edit(repo, " {#act-in-small-places}", "")
+    assert_fails_with(repo, "key point 'Act in small places' has no id; add one at the end of the heading")
+
+
+def test_meeting_with_no_key_points(repo):
+    path = repo / "docs/meetings/levelling-up.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text[: text.index("## Key points")], encoding="utf-8")
+    assert_fails_with(repo, "the meeting has no key points")
+
+
+@pytest.mark.parametrize("html, message", [
+    ("<script>alert(1)</script>", "raw <script> is not allowed"),
+    ('<iframe src="https://example.org"></iframe>', "raw <iframe> is not allowed"),
+    ('<a href="#" onclick="steal()">x</a>', "the event handler attribute 'onclick=' is not allowed"),
+    ("[click](javascript:alert(1))", "'javascript:' links are not allowed"),
+    ("[click](&#106;avascript:alert(1))", "'javascript:' links are not allowed"),
+    ("![tracker](https://example.org/pixel.png)", "images must be files in this repository"),
+])
+def test_unsafe_content(repo, html, message):
+    edit(repo, "A sustained effort will be needed", f"{html}\n\nA sustained effort will be needed")
+    assert_fails_with(repo, message)
+
+
+def test_every_error_of_a_run_is_reported(repo):
+    edit(repo, "  - id: sally-young", "  - id: sally-yong")
+    edit(repo, "{#act-in-small-places}", "{#Act-In}")
+    edit(repo, "A sustained effort", "<script></script>\n\nA sustained effort")
+    output = assert_fails_with(repo, "sally-yong", "Act-In", "<script>")
+    assert output.strip().endswith("3 problems found. Fix them and run `python scripts/notes.py check` again.")
+
+
+def test_placeholders_from_new_are_rejected(repo):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "notes.py"), "--root", str(repo), "new", "Joining forces across sectors"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    created = repo / "docs/meetings/joining-forces-across-sectors.md"
+    assert "order: 3" in created.read_text(encoding="utf-8")
+    assert_fails_with(repo, "joining-forces-across-sectors.md:3: placeholder 'FILL IN' left in")
+
+
+def test_broken_registry_is_one_clear_error(repo):
+    (repo / "data" / "themes.yml").write_text("- id: x\n  title: [unclosed\n", encoding="utf-8")
+    output = assert_fails_with(repo, "data/themes.yml:")
+    assert "unknown theme" not in output  # no cascade of errors from the one broken file
