@@ -30,7 +30,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         _archive = load_archive(docs / "meetings", root / "data", root)
     except ContentErrors as errors:
         raise PluginError("The content has problems:\n" + errors.report()) from None
-    pages = render_pages(_archive, config.site_url or "")
+    pages = render_pages(_archive, config.site_url or "", config.site_name)
     for uri, content in pages.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} is a generated page; delete the file from docs/ (it is made from the meeting files at build time)")

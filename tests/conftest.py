@@ -18,3 +18,7 @@ from site_build import BuiltSite, build_site  # noqa: E402
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real site, built once in-process with strict on."""
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
