@@ -151,3 +151,17 @@ def test_broken_registry_is_one_clear_error(repo):
     (repo / "data" / "themes.yml").write_text("- id: x\n  title: [unclosed\n", encoding="utf-8")
     output = assert_fails_with(repo, "data/themes.yml:")
     assert "unknown theme" not in output  # no cascade of errors from the one broken file
+
+
+def test_build_fails_with_the_same_messages(tmp_path):
+    """`mkdocs build` stops on content mistakes with the check's messages, never a traceback or half a site."""
+    for name in ("docs", "data", "scripts", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    edit(tmp_path, "  - id: sally-young", "  - id: sally-yong")
+    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1
+    assert "docs/meetings/levelling-up.md:9: speakers: unknown id 'sally-yong'; did you mean 'sally-young'?" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
