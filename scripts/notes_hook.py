@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import Archive, ContentErrors, load_archive  # noqa: E402
-from notes_core.render import render_meeting_page, render_pages  # noqa: E402
+from notes_core.render import render_meeting_page, render_pages, strip_point_headerlinks  # noqa: E402
 
 # Set afresh by every build in on_files (mkdocs serve keeps this module loaded).
 _archive: Archive | None = None
@@ -39,14 +39,23 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+def _meeting(page: Page):
     uri = page.file.src_uri
-    if uri in _generated:
+    meeting = _archive.meetings_by_slug.get(Path(uri).stem) if _archive and uri.startswith("meetings/") else None
+    return meeting if meeting is not None and meeting.src_uri == uri else None
+
+
+def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    if page.file.src_uri in _generated:
         page.edit_url = None  # nothing to edit: the page is made from the meeting files
-    if _archive is None or not uri.startswith("meetings/"):
-        return markdown
-    meeting = _archive.meetings_by_slug.get(Path(uri).stem)
-    if meeting is None or meeting.src_uri != uri:
+    meeting = _meeting(page)
+    if meeting is None:
         return markdown
     page.meta.setdefault("description", meeting.summary)
-    return render_meeting_page(meeting, _archive)
+    page.meta["series_title"] = _archive.series[meeting.series].title
+    return render_meeting_page(meeting, _archive, config.site_url or "")
+
+
+def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    meeting = _meeting(page)
+    return strip_point_headerlinks(html, meeting) if meeting else html

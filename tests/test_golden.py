@@ -17,7 +17,7 @@ SITE_URL = "https://example.org/notes/"
 def rendered() -> dict[str, str]:
     archive = load_archive(ROOT / "docs" / "meetings", ROOT / "data", ROOT)
     pages = {uri: text for uri, text in render_pages(archive, SITE_URL, "Joining Forces notes").items() if not uri.startswith("p/")}
-    pages.update({meeting.src_uri: render_meeting_page(meeting, archive) for meeting in archive.meetings})
+    pages.update({meeting.src_uri: render_meeting_page(meeting, archive, SITE_URL) for meeting in archive.meetings})
     # One permanent-link page stands for all of them: they share one template.
     pages["p/vest/index.html"] = render_pages(archive, SITE_URL, "Joining Forces notes")["p/vest/index.html"]
     return pages

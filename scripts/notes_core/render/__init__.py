@@ -4,12 +4,13 @@ from __future__ import annotations
 from ..model import Archive
 from .connections import render_connection_pages
 from .exports import render_exports
+from .feed import render_feed
 from .indexes import render_index_pages
-from .meeting import render_meeting_page
+from .meeting import render_meeting_page, strip_point_headerlinks
 from .nav import render_nav_files
 from .permalinks import render_permalink_pages
 
-__all__ = ["render_meeting_page", "render_pages"]
+__all__ = ["render_meeting_page", "render_pages", "strip_point_headerlinks"]
 
 
 def render_pages(archive: Archive, site_url: str, site_name: str) -> dict[str, str]:
@@ -20,4 +21,5 @@ def render_pages(archive: Archive, site_url: str, site_name: str) -> dict[str, s
     pages.update(render_nav_files(archive))
     pages.update(render_exports(archive, site_url))
     pages.update(render_permalink_pages(archive, site_url, site_name))
+    pages.update(render_feed(archive, site_url, site_name))
     return pages

@@ -12,8 +12,10 @@ from .links import escape, front_matter, link, point_link
 
 def render_connection_pages(archive: Archive) -> dict[str, str]:
     pairs = theme_pairs(archive)
+    counts = theme_meeting_counts(archive)
     return {
-        L.CONNECTIONS_MATRIX: render_matrix_page(archive),
+        L.CONNECTIONS_MAP_PICTURE: render_heatmap_svg(archive, counts, standalone=True) + "\n",
+        L.CONNECTIONS_MATRIX: render_matrix_page(archive, counts),
         L.CONNECTIONS_PAIRS: render_pairs_page(archive, pairs),
         L.CONNECTIONS_CO_OCCURRENCE: render_co_occurrence_page(archive, pairs),
     }
@@ -27,9 +29,8 @@ def theme_meeting_counts(archive: Archive) -> dict[tuple[str, str], int]:
     return counts
 
 
-def render_matrix_page(archive: Archive) -> str:
+def render_matrix_page(archive: Archive, counts: dict[tuple[str, str], int]) -> str:
     page = L.CONNECTIONS_MATRIX
-    counts = theme_meeting_counts(archive)
     meetings = archive.meetings
     out = [front_matter("Theme map", "Which themes each meeting discussed: a theme-by-meeting table of key points, also drawn as a heat map."),
            "# Theme map", "",

@@ -11,17 +11,29 @@ HEADER = 30
 LEVELS = 5
 
 
-def render_heatmap_svg(archive: Archive, counts: dict[tuple[str, str], int]) -> str:
+# For the picture used as an image file (the home page), where the site's CSS does not reach.
+STANDALONE_STYLE = (
+    "<style>.heatmap-label{fill:#1f1f1f;font:12px system-ui,sans-serif}.heat-0{fill:#eeeeee}"
+    ".heat-1{fill:#dfe3f6}.heat-2{fill:#b3bcea}.heat-3{fill:#7d8bd8}.heat-4{fill:#3f51b5}.heat-5{fill:#1a237e}"
+    ".heat-text-1,.heat-text-2,.heat-text-3{fill:#0d1028;font:12px system-ui,sans-serif}"
+    ".heat-text-4,.heat-text-5{fill:#ffffff;font:12px system-ui,sans-serif}</style>"
+)
+
+
+def render_heatmap_svg(archive: Archive, counts: dict[tuple[str, str], int], standalone: bool = False) -> str:
     """One line of SVG; the table beside it carries the same numbers and the links."""
     meetings = archive.meetings
     themes = list(archive.themes.values())
     peak = max(counts.values(), default=0) or 1
     width = LABEL_WIDTH + CELL * len(meetings) + 4
     height = HEADER + CELL * len(themes) + 4
+    namespace = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
     parts = [
-        f'<svg class="heatmap-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="heatmap-title">',
+        f'<svg{namespace} class="heatmap-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="heatmap-title">',
         f'<title id="heatmap-title">Heat map of key points by theme (rows) and meeting (columns 1 to {len(meetings)}); the table below gives the numbers.</title>',
     ]
+    if standalone:
+        parts += [STANDALONE_STYLE, f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
     for column, meeting in enumerate(meetings):
         x = LABEL_WIDTH + column * CELL + CELL / 2
         parts.append(f'<text class="heatmap-label" x="{x:g}" y="{HEADER - 10}" text-anchor="middle">{meeting.order}</text>')

@@ -93,7 +93,8 @@ def render_point_entry(archive: Archive, page: str, point: Point, skip_theme: st
     others = [t for t in point.themes if t != skip_theme]
     if others:
         details.append("also " + ", ".join(f"[{escape(archive.themes[t].title)}]({link(page, L.theme_page(t))})" for t in others))
-    lines = [f"### [{escape(point.title)}]({point_link(page, point)})", ""]
+    # Kept out of search, so a phrase from a point finds the point itself first, not this copy.
+    lines = [f"### [{escape(point.title)}]({point_link(page, point)}) {{ data-search-exclude }}", ""]
     if details:
         lines += [" · ".join(details), "{: .point-meta }", ""]
     lines += [f"{escape(point.text)}", ""]

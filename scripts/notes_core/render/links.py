@@ -12,6 +12,7 @@ ORGANISATIONS_INDEX = "organisations/index.md"
 PRINCIPLES_BY_THEME = "principles/index.md"
 PRINCIPLES_A_TO_Z = "principles/a-z.md"
 CONNECTIONS_MATRIX = "connections/index.md"
+CONNECTIONS_MAP_PICTURE = "connections/theme-map.svg"
 CONNECTIONS_PAIRS = "connections/theme-pairs.md"
 CONNECTIONS_CO_OCCURRENCE = "connections/co-occurrence.md"
 

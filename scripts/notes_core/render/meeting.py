@@ -1,15 +1,17 @@
 """A meeting page: its facts up top, then the write-up with each point's themes and speaker as links."""
 from __future__ import annotations
 
+import re
+
 from ..meeting_file import HEADING, HEADING_ID, META, META_KEYS
 from ..model import Archive, Meeting, Point
 from .links import escape, link, meeting_page, point_url, speaker_page, theme_page
 
 
-def render_meeting_page(meeting: Meeting, archive: Archive) -> str:
+def render_meeting_page(meeting: Meeting, archive: Archive, site_url: str) -> str:
     """The Markdown MkDocs renders for a meeting file (front matter already removed)."""
     page = meeting_page(meeting)
-    return render_facts(meeting, archive, page) + "\n\n" + render_body(meeting, archive, page)
+    return render_facts(meeting, archive, page) + "\n\n" + render_body(meeting, archive, page, site_url)
 
 
 def render_facts(meeting: Meeting, archive: Archive, page: str) -> str:
@@ -29,7 +31,7 @@ def render_facts(meeting: Meeting, archive: Archive, page: str) -> str:
     return "\n".join(f"{line}  " for line in lines).rstrip() + "\n{: .meeting-facts }"
 
 
-def render_body(meeting: Meeting, archive: Archive, page: str) -> str:
+def render_body(meeting: Meeting, archive: Archive, page: str, site_url: str) -> str:
     points = {point.id: point for point in meeting.points}
     out: list[str] = []
     current: Point | None = None
@@ -42,7 +44,7 @@ def render_body(meeting: Meeting, archive: Archive, page: str) -> str:
                 title = HEADING_ID.sub("", heading.group(2)).rstrip("# \t")
                 out.append(f"{heading.group(1)} {title} {{#{current.id} .point}}")
                 out.append("")
-                out.append(render_point_meta(current, archive, page))
+                out.append(render_point_meta(current, archive, page, site_url))
                 continue
         if current is not None:
             meta = META.match(line)
@@ -53,10 +55,20 @@ def render_body(meeting: Meeting, archive: Archive, page: str) -> str:
     return "\n".join(out).strip() + "\n"
 
 
-def render_point_meta(point: Point, archive: Archive, page: str) -> str:
+def render_point_meta(point: Point, archive: Archive, page: str, site_url: str) -> str:
     parts = ["Themes: " + ", ".join(f"[{escape(archive.themes[t].title)}]({link(page, theme_page(t))})" for t in point.themes)]
     if point.speaker:
         parts.append(f"Speaker: [{escape(archive.speakers[point.speaker].name)}]({link(page, speaker_page(point.speaker))})")
-    permanent = "../../" + point_url(point)
-    parts.append(f'<a class="point-permalink" href="{permanent}" data-point="{point.id}">Permanent link</a>')
+    # Absolute, because this is the address people paste into reports (and print shows it).
+    permanent = site_url.rstrip("/") + "/" + point_url(point)
+    parts.append(f'<a class="point-permalink" href="{permanent}">Permanent link</a>')
     return " · ".join(parts) + "\n{: .point-meta }"
+
+
+HEADERLINK = re.compile(r'<a class="headerlink" href="#([^"]+)" title="[^"]*">[^<]*</a>')
+
+
+def strip_point_headerlinks(html: str, meeting: Meeting) -> str:
+    """Key points carry their own permanent link, so the section link (¶) would be a second, weaker one."""
+    ids = {point.id for point in meeting.points}
+    return HEADERLINK.sub(lambda m: "" if m.group(1) in ids else m.group(0), html)

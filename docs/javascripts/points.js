@@ -1,0 +1,89 @@
+// Adds "Copy link" and "Cite" buttons to every key point. Without JavaScript each point
+// still has its plain "Permanent link". Copying uses Material's clipboard support
+// (any element with data-clipboard-text), which also announces "Copied to clipboard".
+(function () {
+  "use strict";
+
+  function citation(point) {
+    var plain = "\u201c" + point.title + ".\u201d In: " + point.meeting + ". " + point.series +
+      " series, Better Way network. " + point.url;
+    var bibtex = "@misc{jf-" + point.id + ",\n" +
+      "  title        = {" + point.title + "},\n" +
+      "  howpublished = {" + point.meeting + "},\n" +
+      "  organization = {Better Way network},\n" +
+      "  note         = {" + point.series + " series, key point " + point.id + "},\n" +
+      "  url          = {" + point.url + "}\n}";
+    return { plain: plain, bibtex: bibtex };
+  }
+
+  function button(label, extra) {
+    var b = document.createElement("button");
+    b.type = "button";
+    b.className = "point-button" + (extra ? " " + extra : "");
+    b.textContent = label;
+    return b;
+  }
+
+  function block(label, text, id) {
+    var wrap = document.createElement("div");
+    wrap.className = "point-cite__block";
+    var heading = document.createElement("p");
+    heading.className = "point-cite__label";
+    heading.textContent = label;
+    var pre = document.createElement("pre");
+    pre.id = id;
+    pre.tabIndex = 0;
+    pre.textContent = text;
+    var copy = button("Copy " + label.toLowerCase());
+    copy.setAttribute("data-clipboard-text", text);
+    wrap.append(heading, pre, copy);
+    return wrap;
+  }
+
+  function enhance(link) {
+    if (link.dataset.enhanced) return;
+    link.dataset.enhanced = "1";
+    var meta = link.closest(".point-meta");
+    var heading = meta && meta.previousElementSibling;
+    if (!heading) return;
+    var point = {
+      id: heading.id,
+      title: heading.textContent.trim(),
+      url: new URL(link.getAttribute("href"), location.href).href,
+      meeting: (document.querySelector("article h1") || document.querySelector("h1")).textContent.trim(),
+      series: (document.querySelector("meta[name=jf-series]") || {}).content || "Joining Forces"
+    };
+    var copy = button("Copy link");
+    copy.setAttribute("data-clipboard-text", point.url);
+    copy.setAttribute("aria-label", "Copy the permanent link to \u201c" + point.title + "\u201d");
+    var cite = button("Cite this");
+    var panelId = "cite-" + point.id;
+    cite.setAttribute("aria-expanded", "false");
+    cite.setAttribute("aria-controls", panelId);
+    var panel = document.createElement("div");
+    panel.id = panelId;
+    panel.className = "point-cite";
+    panel.hidden = true;
+    var text = citation(point);
+    panel.append(block("Citation", text.plain, panelId + "-plain"), block("BibTeX", text.bibtex, panelId + "-bibtex"));
+    cite.addEventListener("click", function () {
+      var open = panel.hidden;
+      panel.hidden = !open;
+      cite.setAttribute("aria-expanded", String(open));
+    });
+    link.after(" ", copy, " ", cite);
+    meta.after(panel);
+  }
+
+  function run() {
+    document.querySelectorAll("a.point-permalink").forEach(enhance);
+  }
+
+  if (typeof window.document$ !== "undefined") {
+    window.document$.subscribe(run);
+  } else if (document.readyState !== "loading") {
+    run();
+  } else {
+    document.addEventListener("DOMContentLoaded", run);
+  }
+})();
