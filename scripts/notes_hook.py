@@ -14,46 +14,59 @@ from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from notes_core import Archive, ContentErrors, load_archive  # noqa: E402
-from notes_core.render import render_meeting_page, render_pages, strip_point_headerlinks  # noqa: E402
+from notes_core import ContentErrors  # noqa: E402
+from notes_core.lock import read_lock  # noqa: E402
+from notes_core.render import render_meeting_page, strip_point_headerlinks  # noqa: E402
+from notes_core.site import Site, load_site  # noqa: E402
 
 # Set afresh by every build in on_files (mkdocs serve keeps this module loaded).
-_archive: Archive | None = None
-_generated: set[str] = set()
+_site: Site | None = None
+
+
+def _root(config: MkDocsConfig) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Old page addresses in the permalink lock redirect through mkdocs-redirects.
+    redirects = config.plugins.get("redirects")
+    if redirects is not None:
+        lock = read_lock(_root(config), [])  # a broken lock is reported by on_files
+        if lock is not None:
+            redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}), **lock.page_redirects}
+    return config
 
 
 def on_files(files: Files, *, config: MkDocsConfig) -> Files:
-    global _archive, _generated
-    docs = Path(config.docs_dir)
-    root = Path(config.config_file_path).resolve().parent
+    global _site
+    _site = None
     try:
-        _archive = load_archive(docs / "meetings", root / "data", root)
+        site = load_site(_root(config), config.site_url or "", config.site_name)
     except ContentErrors as errors:
         raise PluginError("The content has problems:\n" + errors.report()) from None
-    pages = render_pages(_archive, config.site_url or "", config.site_name)
-    for uri, content in pages.items():
+    for uri, content in site.pages.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} is a generated page; delete the file from docs/ (it is made from the meeting files at build time)")
         files.append(File.generated(config, uri, content=content))
-    _generated = set(pages)
+    _site = site
     return files
 
 
 def _meeting(page: Page):
     uri = page.file.src_uri
-    meeting = _archive.meetings_by_slug.get(Path(uri).stem) if _archive and uri.startswith("meetings/") else None
+    meeting = _site.archive.meetings_by_slug.get(Path(uri).stem) if _site and uri.startswith("meetings/") else None
     return meeting if meeting is not None and meeting.src_uri == uri else None
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-    if page.file.src_uri in _generated:
+    if _site and page.file.src_uri in _site.pages:
         page.edit_url = None  # nothing to edit: the page is made from the meeting files
     meeting = _meeting(page)
     if meeting is None:
         return markdown
     page.meta.setdefault("description", meeting.summary)
-    page.meta["series_title"] = _archive.series[meeting.series].title
-    return render_meeting_page(meeting, _archive, config.site_url or "")
+    page.meta["series_title"] = _site.archive.series[meeting.series].title
+    return render_meeting_page(meeting, _site.archive, config.site_url or "", _site.moved.get(meeting.slug, ()))
 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

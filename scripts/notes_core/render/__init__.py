@@ -13,13 +13,13 @@ from .permalinks import render_permalink_pages
 __all__ = ["render_meeting_page", "render_pages", "strip_point_headerlinks"]
 
 
-def render_pages(archive: Archive, site_url: str, site_name: str) -> dict[str, str]:
+def render_pages(archive: Archive, site_url: str, site_name: str, point_redirects: dict[str, str] | None = None) -> dict[str, str]:
     """Every generated file, keyed by its path in the site's docs folder."""
     pages: dict[str, str] = {}
     pages.update(render_index_pages(archive))
     pages.update(render_connection_pages(archive))
     pages.update(render_nav_files(archive))
     pages.update(render_exports(archive, site_url))
-    pages.update(render_permalink_pages(archive, site_url, site_name))
+    pages.update(render_permalink_pages(archive, site_url, site_name, point_redirects or {}))
     pages.update(render_feed(archive, site_url, site_name))
     return pages

@@ -8,10 +8,26 @@ from ..model import Archive, Meeting, Point
 from .links import escape, link, meeting_page, point_url, speaker_page, theme_page
 
 
-def render_meeting_page(meeting: Meeting, archive: Archive, site_url: str) -> str:
-    """The Markdown MkDocs renders for a meeting file (front matter already removed)."""
+def render_meeting_page(meeting: Meeting, archive: Archive, site_url: str, moved: list[tuple[str, str]] | tuple = ()) -> str:
+    """The Markdown MkDocs renders for a meeting file (front matter already removed).
+
+    `moved` pairs (old id, current id) of points that used to be on this page: each keeps an anchor here
+    that leads to where the point is now, so old links still land somewhere useful.
+    """
     page = meeting_page(meeting)
-    return render_facts(meeting, archive, page) + "\n\n" + render_body(meeting, archive, page, site_url)
+    markdown = render_facts(meeting, archive, page) + "\n\n" + render_body(meeting, archive, page, site_url)
+    return markdown + render_moved(moved, archive, page)
+
+
+def render_moved(moved: list[tuple[str, str]] | tuple, archive: Archive, page: str) -> str:
+    if not moved:
+        return ""
+    out = ["", "## Points that moved {#points-that-moved}", "", "These key points used to be on this page and are now on another.", ""]
+    for ident, current in moved:
+        point = archive.points[current]
+        meeting = archive.meetings_by_slug[point.meeting]
+        out.append(f"- [{escape(point.title)}]({link(page, meeting_page(meeting), point.id)}){{#{ident}}}, now in {escape(meeting.title)}")
+    return "\n".join(out) + "\n"
 
 
 def render_facts(meeting: Meeting, archive: Archive, page: str) -> str:

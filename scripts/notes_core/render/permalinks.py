@@ -35,9 +35,14 @@ PAGE = """<!doctype html>
 """
 
 
-def render_permalink_pages(archive: Archive, site_url: str, site_name: str) -> dict[str, str]:
+def render_permalink_pages(archive: Archive, site_url: str, site_name: str, point_redirects: dict[str, str]) -> dict[str, str]:
+    """One page per point id, including retired ids that now lead to the point that holds them."""
     base = site_url.rstrip("/") + "/"
-    return {f"{point_url(point)}index.html": render_permalink_page(archive, point, base, site_name) for point in archive.points.values()}
+    pages = {f"{point_url(point)}index.html": render_permalink_page(archive, point, base, site_name) for point in archive.points.values()}
+    for old, new in point_redirects.items():
+        if new in archive.points and old not in archive.points:
+            pages[f"p/{old}/index.html"] = render_permalink_page(archive, archive.points[new], base, site_name)
+    return pages
 
 
 def render_permalink_page(archive: Archive, point: Point, base: str, site_name: str) -> str:
