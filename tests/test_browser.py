@@ -1,0 +1,164 @@
+"""What needs a real browser: search, copying, landing on points, the palette, keyboard use, axe-core, privacy."""
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Page, expect, sync_playwright
+
+from browser import FLAGS, require_chromium, serve
+
+AXE_PAGES = ["", "meetings/imbalances-and-inequalities/", "themes/power-and-inequality/",
+             "speakers/cate-newnes-smith/", "principles/", "connections/", "about/"]
+
+
+@pytest.fixture(scope="module")
+def base_url(site):
+    with serve(site.dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser, base_url) -> Page:
+    context = browser.new_context(base_url=base_url, viewport={"width": 412, "height": 860})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=base_url.rstrip("/"))
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+def test_search_finds_a_point_and_lands_on_its_anchor(page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("meetings/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill("fleet of foot")
+    # Material heads each group of results with its page; the first match under it is the point.
+    first = page.locator(".md-search-result__item").first.locator("a[href*='#']").first
+    expect(first).to_be_visible(timeout=10000)
+    assert re.search(r"meetings/unequal-alliances/(\?[^#]*)?#small-organisations-find-their-voice$", first.get_attribute("href"))
+    first.click()
+    page.wait_for_url(re.compile(r"#small-organisations-find-their-voice$"))
+    expect(page.locator("#small-organisations-find-their-voice")).to_be_in_viewport()
+    expect(page.locator("mark").first).to_have_text(re.compile("fleet", re.I))  # search highlighting
+
+
+def test_search_suggests_completions(page):
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("")
+    page.locator("input.md-search__input").click()
+    page.keyboard.type("psycholog", delay=50)
+    expect(page.locator(".md-search__suggest")).to_have_text(re.compile("psychological", re.I), timeout=10000)
+
+
+def test_copy_link_copies_the_permanent_url(page):
+    page.goto("meetings/systems-leadership/")
+    button = page.get_by_role("button", name="Copy the permanent link to “VEST: a guide for systems leaders”")
+    button.focus()
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Copied to clipboard")).to_be_visible()
+    assert page.evaluate("navigator.clipboard.readText()") == "http://127.0.0.1:8000/p/vest/"
+
+
+def test_cite_this_opens_by_keyboard_and_copies_bibtex(page):
+    page.goto("meetings/unequal-alliances/")
+    cite = page.locator("#cite-celebrate-unequal-alliances").locator("xpath=preceding-sibling::p[1]").get_by_role("button", name="Cite this")
+    cite.focus()
+    page.keyboard.press("Enter")
+    expect(cite).to_have_attribute("aria-expanded", "true")
+    panel = page.locator("#cite-celebrate-unequal-alliances")
+    expect(panel).to_be_visible()
+    assert "Joining forces: unequal alliances" in panel.locator("pre").first.text_content()
+    panel.get_by_role("button", name="Copy bibtex").click()
+    copied = page.evaluate("navigator.clipboard.readText()")
+    assert copied.startswith("@misc{jf-celebrate-unequal-alliances,") and "url          = {http://127.0.0.1:8000/p/celebrate-unequal-alliances/}" in copied
+
+
+def test_permanent_link_lands_on_the_point(page):
+    page.goto("p/we-own-you/")
+    page.wait_for_url(re.compile(r"meetings/imbalances-and-inequalities/#we-own-you$"))
+    heading = page.locator("#we-own-you")
+    expect(heading).to_be_in_viewport()
+    outline = heading.evaluate("el => getComputedStyle(el).outlineStyle")
+    assert outline == "solid"  # highlighted as the target
+
+
+def test_permanent_link_page_previews_as_the_point(page):
+    response = page.request.get("p/we-own-you/")
+    html = response.text()
+    assert "<title>A merger where the dominant partner said ‘we own you’ · Joining Forces notes</title>" in html
+    assert 'property="og:title" content="A merger where the dominant partner said ‘we own you’"' in html
+    assert 'rel="canonical" href="http://127.0.0.1:8000/meetings/imbalances-and-inequalities/#we-own-you"' in html
+
+
+def test_palette_toggle_switches_and_remembers(page):
+    page.emulate_media(color_scheme="light")
+    page.goto("")
+    assert page.locator("body").get_attribute("data-md-color-scheme") == "default"
+    page.locator("label[title='Switch to dark mode']").click()
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+    page.goto("about/")
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
+
+
+def test_skip_link_moves_keyboard_focus_to_the_content(page):
+    page.goto("meetings/levelling-up/")
+    page.keyboard.press("Tab")
+    skip = page.locator("a.md-skip")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#question") or "#" in page.url
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations(browser, base_url, scheme):
+    context = browser.new_context(base_url=base_url, color_scheme=scheme)
+    page = context.new_page()
+    axe = Axe()
+    found = {}
+    for path in AXE_PAGES:
+        page.goto(path)
+        expected = "slate" if scheme == "dark" else "default"
+        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+        results = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        if violations:
+            found[path or "home"] = violations
+    context.close()
+    assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
+
+
+def test_no_request_leaves_the_site(browser, base_url):
+    context = browser.new_context(base_url=base_url)
+    page = context.new_page()
+    requests = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in AXE_PAGES + ["p/vest/"]:
+        page.goto(path)
+        page.wait_for_load_state("networkidle")
+    page.locator("input.md-search__input").fill("trust")
+    page.wait_for_timeout(500)
+    context.close()
+    own = urlsplit(base_url).netloc
+    foreign = sorted({u for u in requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != own})
+    assert foreign == []
+    assert len(requests) > 10
+
+
+def test_headings_do_not_skip_levels(page):
+    for path in AXE_PAGES + ["meetings/systems-leadership/", "principles/a-z/", "connections/theme-pairs/"]:
+        page.goto(path)
+        levels = page.locator("article").evaluate("a => [...a.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
+        assert levels[0] == 1, path
+        for before, after in zip(levels, levels[1:]):
+            assert after <= before + 1, (path, levels)
