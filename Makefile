@@ -32,7 +32,12 @@ browser:  ## Debian's Chromium for the browser tests (installed when run as root
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get update -q && apt-get install -y -q chromium; \
 	  else echo "The browser tests need Debian's Chromium: run 'sudo apt-get install -y chromium', then 'make test' again." >&2; exit 1; fi; }
 
-test: $(VENV)/.test browser
+node_modules/.installed: package.json package-lock.json
+	@command -v npm >/dev/null || { echo "The tests need Node.js 20 and npm (Lighthouse, the Nu Html Checker, linkinator)." >&2; exit 1; }
+	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
+	touch $@
+
+test: $(VENV)/.test node_modules/.installed browser
 	$(BIN)/python scripts/notes.py check
 	$(BIN)/python -m pytest
 
@@ -42,4 +47,4 @@ lock:  ## re-pin requirements*.txt with hashes after editing requirements*.in
 	$(BIN)/pip-compile --quiet --generate-hashes --strip-extras --no-emit-index-url --no-emit-find-links requirements-test.in -o requirements-test.txt
 
 clean:
-	rm -rf site $(VENV)
+	rm -rf site $(VENV) node_modules

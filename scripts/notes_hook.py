@@ -16,7 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import ContentErrors  # noqa: E402
 from notes_core.lock import read_lock  # noqa: E402
-from notes_core.render import render_meeting_page, strip_point_headerlinks  # noqa: E402
+from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks  # noqa: E402
 from notes_core.site import Site, load_site  # noqa: E402
 
 # Set afresh by every build in on_files (mkdocs serve keeps this module loaded).
@@ -63,7 +63,7 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.edit_url = None  # nothing to edit: the page is made from the meeting files
     meeting = _meeting(page)
     if meeting is None:
-        return markdown
+        return insert_theme_map(markdown, _site.archive, page.file.src_uri) if _site else markdown
     page.meta.setdefault("description", meeting.summary)
     page.meta["series_title"] = _site.archive.series[meeting.series].title
     return render_meeting_page(meeting, _site.archive, config.site_url or "", _site.moved.get(meeting.slug, ()))

@@ -1,34 +1,17 @@
-"""Serve a built site on loopback and drive Debian's Chromium with Playwright (never a downloaded browser)."""
+"""Drive Debian's Chromium with Playwright (never a downloaded browser)."""
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
-from contextlib import contextmanager
+import sys
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+
+from local_server import serve  # noqa: E402,F401 - re-exported for the tests
 
 CHROMIUM = "/usr/bin/chromium"
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
-        pass
-
-
-@contextmanager
-def serve(directory: Path):
-    handler = functools.partial(_Quiet, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def require_chromium() -> str:

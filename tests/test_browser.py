@@ -37,11 +37,19 @@ def page(browser, base_url) -> Page:
     context.close()
 
 
+def search(page: Page, query: str) -> None:
+    """Search as a reader does: the / shortcut, then typing (Material reacts to key presses)."""
+    page.wait_for_load_state("networkidle")
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+    page.keyboard.type(query, delay=20)
+
+
 def test_search_finds_a_point_and_lands_on_its_anchor(page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto("meetings/")
-    page.locator("label.md-search__icon, .md-search__input").first.click()
-    page.locator("input.md-search__input").fill("fleet of foot")
+    search(page, "fleet of foot")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
     # Material heads each group of results with its page; the first match under it is the point.
     first = page.locator(".md-search-result__item").first.locator("a[href*='#']").first
     expect(first).to_be_visible(timeout=10000)
@@ -55,14 +63,13 @@ def test_search_finds_a_point_and_lands_on_its_anchor(page):
 def test_search_suggests_completions(page):
     page.set_viewport_size({"width": 1280, "height": 900})
     page.goto("")
-    page.locator("input.md-search__input").click()
-    page.keyboard.type("psycholog", delay=50)
+    search(page, "psycholog")
     expect(page.locator(".md-search__suggest")).to_have_text(re.compile("psychological", re.I), timeout=10000)
 
 
 def test_copy_link_copies_the_permanent_url(page):
     page.goto("meetings/systems-leadership/")
-    button = page.get_by_role("button", name="Copy the permanent link to “VEST: a guide for systems leaders”")
+    button = page.get_by_role("button", name="Copy link to “VEST: a guide for systems leaders”")
     button.focus()
     page.keyboard.press("Enter")
     expect(page.get_by_text("Copied to clipboard")).to_be_visible()
@@ -146,8 +153,8 @@ def test_no_request_leaves_the_site(browser, base_url):
     for path in AXE_PAGES + ["p/vest/"]:
         page.goto(path)
         page.wait_for_load_state("networkidle")
-    page.locator("input.md-search__input").fill("trust")
-    page.wait_for_timeout(500)
+    search(page, "trust")
+    expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
     context.close()
     own = urlsplit(base_url).netloc
     foreign = sorted({u for u in requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != own})
@@ -162,3 +169,13 @@ def test_headings_do_not_skip_levels(page):
         assert levels[0] == 1, path
         for before, after in zip(levels, levels[1:]):
             assert after <= before + 1, (path, levels)
+
+
+def test_meeting_prints_with_point_ids_and_addresses(page):
+    page.goto("meetings/levelling-up/")
+    page.emulate_media(media="print")
+    heading_after = page.locator("#act-in-small-places").evaluate("el => getComputedStyle(el, '::after').content")
+    assert heading_after == '" [act-in-small-places]"'
+    link_after = page.locator("a.point-permalink").first.evaluate("el => getComputedStyle(el, '::after').content")
+    assert link_after.startswith('" " attr(href)') or "http://127.0.0.1:8000/p/" in link_after
+    expect(page.locator(".md-sidebar--primary")).to_be_hidden()

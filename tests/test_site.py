@@ -104,3 +104,26 @@ def test_no_resource_from_another_host(site):
                 offenders.append((css.name, url))
     assert offenders == []
     assert not (site.dir / "assets" / "external").exists()
+
+
+def test_meeting_pages_are_light(site):
+    sizes = {p.parent.name: p.stat().st_size for p in (site.dir / "meetings").glob("*/index.html")}
+    assert len(sizes) == 6
+    assert max(sizes.values()) < 60 * 1024, sizes
+
+
+def test_sitemap_lists_every_page(site):
+    sitemap = site.file("sitemap.xml").read_text(encoding="utf-8")
+    for path in ("meetings/levelling-up/", "themes/shared-purpose/", "speakers/polly-neate/", "principles/a-z/", "about/"):
+        assert f"<loc>http://127.0.0.1:8000/{path}</loc>" in sitemap
+
+
+def test_feed_lists_meetings_newest_first(site):
+    import xml.etree.ElementTree as ElementTree
+
+    channel = ElementTree.parse(site.file("feed.xml")).getroot().find("channel")
+    items = channel.findall("item")
+    assert [i.findtext("link") for i in items][0] == "http://127.0.0.1:8000/meetings/systems-leadership/"
+    assert len(items) == 6 and all(i.findtext("description") for i in items)
+    head = site.html("").css_first('link[rel="alternate"][type="application/rss+xml"]')
+    assert head.attributes["href"] == "feed.xml"

@@ -55,7 +55,7 @@
     };
     var copy = button("Copy link");
     copy.setAttribute("data-clipboard-text", point.url);
-    copy.setAttribute("aria-label", "Copy the permanent link to \u201c" + point.title + "\u201d");
+    copy.setAttribute("aria-label", "Copy link to \u201c" + point.title + "\u201d");
     var cite = button("Cite this");
     var panelId = "cite-" + point.id;
     cite.setAttribute("aria-expanded", "false");

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Archive
-from .connections import render_connection_pages
+from .connections import insert_theme_map, render_connection_pages
 from .exports import render_exports
 from .feed import render_feed
 from .indexes import render_index_pages
@@ -10,7 +10,7 @@ from .meeting import render_meeting_page, strip_point_headerlinks
 from .nav import render_nav_files
 from .permalinks import render_permalink_pages
 
-__all__ = ["render_meeting_page", "render_pages", "strip_point_headerlinks"]
+__all__ = ["insert_theme_map", "render_meeting_page", "render_pages", "strip_point_headerlinks"]
 
 
 def render_pages(archive: Archive, site_url: str, site_name: str, point_redirects: dict[str, str] | None = None) -> dict[str, str]:

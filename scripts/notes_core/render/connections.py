@@ -6,7 +6,7 @@ from itertools import combinations
 
 from ..model import Archive, Point
 from . import links as L
-from .heatmap import render_heatmap_svg
+from .heatmap import heatmap_size, render_heatmap_svg
 from .links import escape, front_matter, link, point_link
 
 
@@ -94,3 +94,17 @@ def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], lis
         meetings = len({p.meeting for p in points})
         out.append(f"| [{escape(a.title)} and {escape(b.title)}]({link(page, L.CONNECTIONS_PAIRS, pair_anchor(pair))}) | {len(points)} | {meetings} |")
     return "\n".join(out) + "\n"
+
+
+THEME_MAP_MARKER = "<!-- theme-map"
+
+
+def insert_theme_map(markdown: str, archive: Archive, page: str) -> str:
+    """Replace the theme-map marker line of a hand-written page with the picture, linked to the table."""
+    if THEME_MAP_MARKER not in markdown:
+        return markdown
+    width, height = heatmap_size(archive)
+    picture = (f"[![Heat map of key points by theme and meeting; the theme map page gives the same numbers as a table.]"
+               f"({link(page, L.CONNECTIONS_MAP_PICTURE)}){{ width=\"{width}\" height=\"{height}\" loading=\"lazy\" }}]"
+               f"({link(page, L.CONNECTIONS_MATRIX)})")
+    return "\n".join(picture if line.startswith(THEME_MAP_MARKER) else line for line in markdown.split("\n"))

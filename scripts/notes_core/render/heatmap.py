@@ -20,13 +20,16 @@ STANDALONE_STYLE = (
 )
 
 
+def heatmap_size(archive: Archive) -> tuple[int, int]:
+    return LABEL_WIDTH + CELL * len(archive.meetings) + 4, HEADER + CELL * len(archive.themes) + 4
+
+
 def render_heatmap_svg(archive: Archive, counts: dict[tuple[str, str], int], standalone: bool = False) -> str:
     """One line of SVG; the table beside it carries the same numbers and the links."""
     meetings = archive.meetings
     themes = list(archive.themes.values())
     peak = max(counts.values(), default=0) or 1
-    width = LABEL_WIDTH + CELL * len(meetings) + 4
-    height = HEADER + CELL * len(themes) + 4
+    width, height = heatmap_size(archive)
     namespace = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
     parts = [
         f'<svg{namespace} class="heatmap-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="heatmap-title">',

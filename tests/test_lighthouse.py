@@ -1,0 +1,20 @@
+"""Lighthouse (mobile) scores of the home, a meeting, a theme and a speaker page, via the repo's audit script."""
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from conftest import ROOT
+
+
+def test_lighthouse_meets_targets(site):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "lighthouse_audit.py"), str(site.dir)],
+                            capture_output=True, text=True, timeout=900)
+    rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    print(result.stdout)
+    assert len(rows) == 4, result.stderr
+    assert result.returncode == 0, result.stdout + result.stderr
+    for row in rows:
+        assert row["accessibility"] == row["best-practices"] == row["seo"] == 1.0
+        assert row["performance"] >= 0.95
