@@ -27,8 +27,11 @@ build: $(VENV)/.site
 check: $(VENV)/.site  ## the content check contributors run
 	$(BIN)/python scripts/notes.py check
 
+CHROMIUM ?= /usr/bin/chromium
+export CHROMIUM
+
 browser:  ## Debian's Chromium for the browser tests (installed when run as root)
-	@test -x /usr/bin/chromium || { \
+	@test -x "$(CHROMIUM)" || { \
 	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then apt-get update -q && apt-get install -y -q chromium; \
 	  else echo "The browser tests need Debian's Chromium: run 'sudo apt-get install -y chromium', then 'make test' again." >&2; exit 1; fi; }
 
