@@ -4,6 +4,8 @@ All logic lives in notes_core, which knows nothing of MkDocs.
 """
 from __future__ import annotations
 
+import os
+import subprocess
 import sys
 from pathlib import Path
 
@@ -28,6 +30,13 @@ def _root(config: MkDocsConfig) -> Path:
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    # Reproducible builds: MkDocs dates the sitemap (and its .gz) from SOURCE_DATE_EPOCH
+    # when set; take it from the last commit instead of the clock.
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        commit_time = subprocess.run(["git", "-C", str(_root(config)), "log", "-1", "--format=%ct"],
+                                     capture_output=True, text=True, check=False).stdout.strip()
+        if commit_time.isdigit():
+            os.environ["SOURCE_DATE_EPOCH"] = commit_time
     # Old page addresses in the permalink lock redirect through mkdocs-redirects.
     redirects = config.plugins.get("redirects")
     if redirects is not None:
