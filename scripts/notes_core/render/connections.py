@@ -36,7 +36,7 @@ def render_matrix_page(archive: Archive, counts: dict[tuple[str, str], int]) -> 
            "# Theme map", "",
            "How many key points of each meeting touch each theme. Each number links to those points; darker squares in the picture mean more points.", "",
            f"See also [points that connect themes]({link(page, L.CONNECTIONS_PAIRS)}) and [which themes go together]({link(page, L.CONNECTIONS_CO_OCCURRENCE)}).", "",
-           '<div class="heatmap" markdown="0">', render_heatmap_svg(archive, counts), "</div>", "",
+           '<div class="heatmap">', render_heatmap_svg(archive, counts), "</div>", "",
            "## Table", "",
            "| Theme | " + " | ".join(f"[{m.order}]({link(page, L.meeting_page(m))} \"{escape(m.title)}\")" for m in meetings) + " | All |",
            "| --- | " + " | ".join("---:" for _ in meetings) + " | ---: |"]
