@@ -61,17 +61,25 @@ def read_lock(root: Path, errors: list[ContentError]) -> PermalinkLock | None:
     if not isinstance(data, dict):
         errors.append(ContentError(LOCK, 1, "expected the fields points:, pages:, point_redirects: and page_redirects:"))
         return empty
-    lines = dict(getattr(data.get("points"), "key_lines", {}))
+    raw_points = data.get("points") or {}
+    if not isinstance(raw_points, dict):
+        errors.append(ContentError(LOCK, 1, "points: expected `point-id: [page address, ...]` lines"))
+        raw_points = {}
+    lines = dict(getattr(raw_points, "key_lines", {}))
     points = {}
-    for ident, places in (data.get("points") or {}).items():
+    for ident, places in raw_points.items():
         places = [places] if isinstance(places, str) else places
         if not isinstance(places, list) or not all(isinstance(p, str) for p in places):
             errors.append(ContentError(LOCK, lines.get(str(ident), 1), f"point '{ident}': expected a list of page addresses, e.g. [meetings/levelling-up/]"))
             continue
         points[str(ident)] = tuple(places)
     pages = data.get("pages") or []
+    if not isinstance(pages, list) or not all(isinstance(p, str) for p in pages):
+        errors.append(ContentError(LOCK, 1, "pages: expected a list of page addresses, one `- about/` per line"))
+        pages = []
+    item_lines = getattr(pages, "item_lines", [1] * len(pages))
     for index, page in enumerate(pages):
-        lines.setdefault(f"page:{page}", getattr(pages, "item_lines", [1] * len(pages))[index])
+        lines.setdefault(f"page:{page}", item_lines[index])
     redirects = {}
     for key in ("point_redirects", "page_redirects"):
         value = data.get(key) or {}
