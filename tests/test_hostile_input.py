@@ -99,3 +99,15 @@ def test_arbitrary_registry(name, data):
             load_archive(root / "docs" / "meetings", root / "data", root)
         except ContentErrors as errors:
             assert errors.errors
+
+
+words = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40).filter(lambda t: t.strip())
+
+
+@SETTINGS
+@given(words, words, words, words, st.lists(words, min_size=1, max_size=3))
+def test_valid_meetings_with_arbitrary_text(title, question, summary, point_title, paragraphs):
+    front = {"title": title, "question": question, "series": "joining-forces", "order": 9,
+             "speakers": [{"id": "sally-young"}], "themes": ["shared-purpose"], "summary": summary}
+    body = f"## Key points\n\n### {point_title.replace(chr(10), ' ')} {{#a-point}}\nthemes: shared-purpose\n\n" + "\n\n".join(paragraphs)
+    check("---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body + "\n")
