@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import minify_html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
@@ -81,3 +82,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     meeting = _meeting(page)
     return strip_point_headerlinks(html, meeting) if meeting else html
+
+
+def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    # Smaller pages for readers on phones; minify-html is fast enough not to show in build times.
+    return minify_html.minify(output, keep_html_and_head_opening_tags=True, keep_closing_tags=True)

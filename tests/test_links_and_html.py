@@ -41,8 +41,8 @@ def test_no_broken_link_or_anchor(served_site):
 MATERIAL_ERRORS = {
     # The drawer and search toggles are checkboxes with autocomplete="off", which Material
     # sets so that browsers do not restore an open drawer or search on back navigation.
-    ("Attribute “autocomplete” is only allowed when the input type is", "id=__drawer"),
-    ("Attribute “autocomplete” is only allowed when the input type is", "id=__search"),
+    ("Attribute “autocomplete” is only allowed when the input type is", "__drawer"),
+    ("Attribute “autocomplete” is only allowed when the input type is", "__search"),
 }
 
 

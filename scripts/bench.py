@@ -1,0 +1,175 @@
+#!/usr/bin/env python3
+"""Benchmark: build synthetic archives of N meetings with the real configuration and hook.
+
+    python scripts/bench.py --meetings 100 1000 [--keep DIR]
+
+Prints one JSON line per N: meetings, pages, build_s, markdown_floor_s, ratio, script_s,
+peak_mib, largest_page_kb, search_index_kb. Then one line comparing the real site's build
+with an empty Material site, both measured in this run. See BENCHMARKS.md.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+SCRIPTS = Path(__file__).resolve().parent
+ROOT = SCRIPTS.parent
+sys.path.insert(0, str(SCRIPTS))
+
+from bench_archive import write_archive  # noqa: E402
+
+COPIED = ["mkdocs.yml", "overrides", "scripts", "docs/about.md", "docs/.nav.yml",
+          "docs/assets", "docs/javascripts", "docs/stylesheets"]
+# The real home page links to real themes; the synthetic one links to what every archive has.
+HOME = """# Synthetic archive
+
+[Meetings](meetings/index.md) · [Principles](principles/index.md) · [Themes](themes/index.md) ·
+[Speakers](speakers/index.md) · [Organisations](organisations/index.md) · [Theme map](connections/index.md)
+
+<!-- theme-map -->
+"""
+
+
+def make_project(folder: Path, meetings: int) -> None:
+    for name in COPIED:
+        source, target = ROOT / name, folder / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy(source, target)
+    (folder / "docs" / "index.md").write_text(HOME, encoding="utf-8")
+    write_archive(folder, meetings)
+
+
+def timed_hooks(config) -> dict[str, float]:
+    """Wrap the project's hook functions so the time spent in them is counted."""
+    spent = {"script_s": 0.0}
+    for event, methods in config.plugins.events.items():
+        for index, method in enumerate(methods):
+            if getattr(method, "__module__", "") == "notes_hook" or "notes_hook" in getattr(method, "__module__", ""):
+                def wrapper(*args, _method=method, **kwargs):
+                    start = time.perf_counter()
+                    try:
+                        return _method(*args, **kwargs)
+                    finally:
+                        spent["script_s"] += time.perf_counter() - start
+                methods[index] = wrapper
+    return spent
+
+
+def markdown_floor(folder: Path, config) -> float:
+    """Seconds Python-Markdown alone takes to convert the meeting files, with the site's extensions."""
+    import markdown
+
+    bodies = []
+    for file in sorted((folder / "docs" / "meetings").glob("*.md")):
+        text = file.read_text(encoding="utf-8")
+        bodies.append(text.split("\n---\n", 1)[1] if text.startswith("---\n") else text)
+    converter = markdown.Markdown(extensions=config.markdown_extensions, extension_configs=config.mdx_configs)
+    start = time.perf_counter()
+    for body in bodies:
+        converter.reset()
+        converter.convert(body)
+    return time.perf_counter() - start
+
+
+def measure(folder: Path) -> dict:
+    """One build of the project in `folder`, in this process."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    os.environ["NO_MKDOCS_2_WARNING"] = "1"
+    os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
+    config = load_config(config_file=str(folder / "mkdocs.yml"), site_dir=str(folder / "site"), strict=True)
+    spent = timed_hooks(config)
+    start = time.perf_counter()
+    build(config)
+    build_s = time.perf_counter() - start
+    floor = markdown_floor(folder, config)
+    html = list((folder / "site").rglob("*.html"))
+    return {
+        "pages": len(html),
+        "build_s": round(build_s, 3),
+        "markdown_floor_s": round(floor, 3),
+        "ratio": round(build_s / floor, 2) if floor else None,
+        "script_s": round(spent["script_s"], 3),
+        "script_share": round(spent["script_s"] / build_s, 3),
+        "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "largest_page_kb": round(max(p.stat().st_size for p in html) / 1024, 1),
+        "largest_page": max(html, key=lambda p: p.stat().st_size).relative_to(folder / "site").as_posix(),
+        "search_index_kb": round((folder / "site" / "search" / "search_index.json").stat().st_size / 1024, 1),
+    }
+
+
+def run_one(meetings: int, keep: Path | None) -> dict:
+    folder = Path(tempfile.mkdtemp(prefix=f"bench-{meetings}-"))
+    try:
+        make_project(folder, meetings)
+        result = {"meetings": meetings, **measure(folder)}
+        if keep:
+            target = keep / f"meetings-{meetings}"
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(folder, target)
+        return result
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def build_seconds(config_file: Path, runs: int = 3) -> float:
+    """Best wall time of `mkdocs build` as a new process (what a contributor waits for)."""
+    best = float("inf")
+    for _ in range(runs):
+        with tempfile.TemporaryDirectory() as out:
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", out],
+                           check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
+            best = min(best, time.perf_counter() - start)
+    return best
+
+
+def compare_with_empty_site() -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        empty = Path(tmp)
+        (empty / "docs").mkdir()
+        (empty / "docs" / "index.md").write_text("# Empty\n", encoding="utf-8")
+        (empty / "mkdocs.yml").write_text("site_name: Empty\ntheme:\n  name: material\n", encoding="utf-8")
+        empty_s = build_seconds(empty / "mkdocs.yml")
+        real_s = build_seconds(ROOT / "mkdocs.yml")
+    return {"real_site_s": round(real_s, 3), "empty_material_s": round(empty_s, 3), "real_over_empty": round(real_s / empty_s, 2)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description="Build synthetic archives and report build time against the Markdown floor.")
+    parser.add_argument("--meetings", type=int, nargs="+", default=[100, 1000], help="archive sizes to build")
+    parser.add_argument("--keep", type=Path, help="keep each generated archive (and its site) in DIR/meetings-N")
+    parser.add_argument("--no-empty", action="store_true", help="skip the comparison with an empty Material site")
+    parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.one:
+        print(json.dumps(run_one(args.one, args.keep)))
+        return 0
+    results = []
+    for meetings in args.meetings:
+        # A fresh process per size, so peak memory and caches belong to that size alone.
+        command = [sys.executable, __file__, "--one", str(meetings)] + (["--keep", str(args.keep)] if args.keep else [])
+        line = subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
+        results.append(json.loads(line))
+        print(line, flush=True)
+    if len(results) > 1:
+        print(json.dumps({"growth": {f"{results[0]['meetings']}->{results[-1]['meetings']}": round(results[-1]["build_s"] / results[0]["build_s"], 2)}}))
+    if not args.no_empty:
+        print(json.dumps(compare_with_empty_site()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
