@@ -18,7 +18,7 @@ def render_pages(archive: Archive, site_url: str, site_name: str, point_redirect
     pages: dict[str, str] = {}
     pages.update(render_index_pages(archive))
     pages.update(render_connection_pages(archive))
-    pages.update(render_nav_files(archive))
+    pages.update(render_nav_files(archive, pages))
     pages.update(render_exports(archive, site_url))
     pages.update(render_permalink_pages(archive, site_url, site_name, point_redirects or {}))
     pages.update(render_feed(archive, site_url, site_name))

@@ -1,54 +1,78 @@
-"""Cross-theme pages: the theme-by-meeting matrix (table and picture), theme pairs, co-occurrence."""
+"""Cross-theme pages: the theme map (table and picture), points that connect themes, co-occurrence."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..model import Archive, Point
 from . import links as L
 from .heatmap import heatmap_size, render_heatmap_svg
 from .links import escape, front_matter, link, point_link
+from .scale import CO_OCCURRENCE_ROWS, LIST_LIMIT, MATRIX_MEETING_COLUMNS
+
+
+@dataclass(frozen=True)
+class Column:
+    """A column of the theme map: one meeting or, for large archives, one series."""
+    key: str
+    label: str
+    title: str
+    page: str
+    anchors: dict[str, str] = field(default_factory=dict)  # theme id -> meeting anchor on the theme page
 
 
 def render_connection_pages(archive: Archive) -> dict[str, str]:
     pairs = theme_pairs(archive)
-    counts = theme_meeting_counts(archive)
+    columns, counts = theme_map(archive)
     return {
-        L.CONNECTIONS_MAP_PICTURE: render_heatmap_svg(archive, counts, standalone=True) + "\n",
-        L.CONNECTIONS_MATRIX: render_matrix_page(archive, counts),
-        L.CONNECTIONS_PAIRS: render_pairs_page(archive, pairs),
+        L.CONNECTIONS_MAP_PICTURE: render_heatmap_svg(archive, columns, counts, standalone=True) + "\n",
+        L.CONNECTIONS_MATRIX: render_matrix_page(archive, columns, counts),
+        **render_pairs_pages(archive, pairs),
         L.CONNECTIONS_CO_OCCURRENCE: render_co_occurrence_page(archive, pairs),
     }
 
 
-def theme_meeting_counts(archive: Archive) -> dict[tuple[str, str], int]:
+def theme_map(archive: Archive) -> tuple[list[Column], dict[tuple[str, str], int]]:
+    """Columns, and key points per (theme, column): a column per meeting, or per series past MATRIX_MEETING_COLUMNS."""
+    by_meeting = len(archive.meetings) <= MATRIX_MEETING_COLUMNS
+    if by_meeting:
+        columns = [Column(m.slug, str(m.order), m.title, L.meeting_page(m)) for m in archive.meetings]
+    else:
+        present = {m.series for m in archive.meetings}
+        several = len(archive.series) > 1
+        columns = [Column(s, str(n), archive.series[s].title, L.series_page(s) if several else L.MEETINGS_INDEX)
+                   for n, s in enumerate((s for s in archive.series if s in present), start=1)]
+    by_key = {column.key: column for column in columns}
     counts: Counter[tuple[str, str]] = Counter()
     for point in archive.points.values():
+        key = point.meeting if by_meeting else archive.meetings_by_slug[point.meeting].series
         for theme in point.themes:
-            counts[(theme, point.meeting)] += 1
-    return counts
+            counts[(theme, key)] += 1
+            by_key[key].anchors.setdefault(theme, point.meeting)
+    return columns, counts
 
 
-def render_matrix_page(archive: Archive, counts: dict[tuple[str, str], int]) -> str:
+def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int]) -> str:
     page = L.CONNECTIONS_MATRIX
-    meetings = archive.meetings
-    out = [front_matter("Theme map", "Which themes each meeting discussed: a theme-by-meeting table of key points, also drawn as a heat map."),
+    kind = "meeting" if len(archive.meetings) <= MATRIX_MEETING_COLUMNS else "series"
+    out = [front_matter("Theme map", f"Which themes each {kind} discussed: a theme-by-{kind} table of key points, also drawn as a heat map."),
            "# Theme map", "",
-           "How many key points of each meeting touch each theme. Each number links to those points; darker squares in the picture mean more points.", "",
+           f"How many key points of each {kind} touch each theme. Each number links to those points; darker squares in the picture mean more points.", "",
            f"See also [points that connect themes]({link(page, L.CONNECTIONS_PAIRS)}) and [which themes go together]({link(page, L.CONNECTIONS_CO_OCCURRENCE)}).", "",
-           '<div class="heatmap">', render_heatmap_svg(archive, counts), "</div>", "",
+           '<div class="heatmap">', render_heatmap_svg(archive, columns, counts), "</div>", "",
            "## Table", "",
-           "| Theme | " + " | ".join(f"[{m.order}]({link(page, L.meeting_page(m))} \"{escape(m.title)}\")" for m in meetings) + " | All |",
-           "| --- | " + " | ".join("---:" for _ in meetings) + " | ---: |"]
+           "| Theme | " + " | ".join(f"[{c.label}]({link(page, c.page)} \"{escape(c.title)}\")" for c in columns) + " | All |",
+           "| --- | " + " | ".join("---:" for _ in columns) + " | ---: |"]
     for theme_id, theme in archive.themes.items():
         cells = []
-        for meeting in meetings:
-            count = counts.get((theme_id, meeting.slug), 0)
-            cells.append(f"[{count}]({link(page, L.theme_page(theme_id), meeting.slug)})" if count else "0")
+        for column in columns:
+            count = counts.get((theme_id, column.key), 0)
+            cells.append(f"[{count}]({link(page, L.theme_page(theme_id), column.anchors[theme_id])})" if count else "0")
         total = len(archive.points_by_theme.get(theme_id, ()))
         out.append(f"| [{escape(theme.title)}]({link(page, L.theme_page(theme_id))}) | " + " | ".join(cells) + f" | {total} |")
-    out += ["", "Meetings by number:", ""]
-    out += [f"{m.order}. [{escape(m.title)}]({link(page, L.meeting_page(m))})" for m in meetings]
+    out += ["", f"{'Meetings' if kind == 'meeting' else 'Series'} by number:", ""]
+    out += [f"{c.label}. [{escape(c.title)}]({link(page, c.page)})" for c in columns]
     return "\n".join(out) + "\n"
 
 
@@ -66,33 +90,67 @@ def pair_anchor(pair: tuple[str, str]) -> str:
     return f"{pair[0]}--{pair[1]}"
 
 
-def render_pairs_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> str:
+def pairs_split(pairs: dict[tuple[str, str], list[Point]]) -> bool:
+    return sum(len(points) for points in pairs.values()) > LIST_LIMIT
+
+
+def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> dict[str, str]:
+    """One page of pairs; past LIST_LIMIT entries, an index and a page per theme (each pair under both its themes)."""
     page = L.CONNECTIONS_PAIRS
     connecting = sum(1 for p in archive.points.values() if len(p.themes) > 1)
-    out = [front_matter("Points that connect themes", "Key points filed under two or more themes, grouped by each pair of themes they connect."),
-           "# Points that connect themes", "",
-           f"{connecting} of the {len(archive.points)} key points connect two or more themes. Each is listed under every pair of its themes.", ""]
+    title = "Points that connect themes"
+    head = [front_matter(title, "Key points filed under two or more themes, grouped by each pair of themes they connect."),
+            f"# {title}", "", f"{connecting} of the {len(archive.points)} key points connect two or more themes. Each is listed under every pair of its themes.", ""]
+    if not pairs_split(pairs):
+        out = list(head)
+        for pair, points in pairs.items():
+            out += render_pair(archive, page, pair, points, pair_anchor(pair))
+        return {page: "\n".join(out)}
+    by_theme: dict[str, list[tuple[tuple[str, str], list[Point]]]] = defaultdict(list)
     for pair, points in pairs.items():
-        a, b = (archive.themes[t] for t in pair)
-        out += [f"## {escape(a.title)} and {escape(b.title)} {{#{pair_anchor(pair)}}}", ""]
-        for point in points:
-            meeting = archive.meetings_by_slug[point.meeting]
-            out.append(f"- [{escape(point.title)}]({point_link(page, point)}) ({escape(meeting.title)})")
-        out.append("")
-    return "\n".join(out)
+        by_theme[pair[0]].append((pair, points))
+        by_theme[pair[1]].append((pair, points))
+    pages: dict[str, str] = {}
+    index = head + ["Choose a theme to see the points that connect it with each other theme.", ""]
+    for theme_id, theme in archive.themes.items():
+        if theme_id not in by_theme:
+            continue
+        uri = L.pairs_page(theme_id)
+        count = sum(len(points) for _, points in by_theme[theme_id])
+        index.append(f"- [{escape(theme.title)}]({link(page, uri)}): {count} connections")
+        body = [front_matter(f"{theme.title}: connected themes", f"Key points that connect {theme.title} with other themes."),
+                f"# {escape(theme.title)}: connected themes", ""]
+        for pair, points in by_theme[theme_id]:
+            other = pair[1] if pair[0] == theme_id else pair[0]
+            body += render_pair(archive, uri, (theme_id, other), points, other)
+        pages[uri] = "\n".join(body)
+    return {page: "\n".join(index) + "\n", **pages}
+
+
+def render_pair(archive: Archive, page: str, pair: tuple[str, str], points: list[Point], anchor: str) -> list[str]:
+    a, b = (archive.themes[t] for t in pair)
+    out = [f"## {escape(a.title)} and {escape(b.title)} {{#{anchor}}}", ""]
+    for point in points:
+        meeting = archive.meetings_by_slug[point.meeting]
+        out.append(f"- [{escape(point.title)}]({point_link(page, point)}) ({escape(meeting.title)})")
+    return out + [""]
 
 
 def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> str:
     page = L.CONNECTIONS_CO_OCCURRENCE
     ranked = sorted(pairs.items(), key=lambda item: (-len(item[1]), item[0]))
+    shown = ranked[:CO_OCCURRENCE_ROWS]
+    split = pairs_split(pairs)
     out = [front_matter("Themes that go together", "Which pairs of themes are most often raised in the same key point, and in how many meetings."),
            "# Themes that go together", "",
-           "Pairs of themes ranked by how many key points are filed under both.", "",
+           "Pairs of themes ranked by how many key points are filed under both"
+           + (f" (the {len(shown)} most frequent of {len(ranked)} pairs)." if len(shown) < len(ranked) else "."), "",
            "| Themes | Key points | Meetings |", "| --- | ---: | ---: |"]
-    for pair, points in ranked:
+    for pair, points in shown:
         a, b = (archive.themes[t] for t in pair)
+        target = link(page, L.pairs_page(pair[0]), pair[1]) if split else link(page, L.CONNECTIONS_PAIRS, pair_anchor(pair))
         meetings = len({p.meeting for p in points})
-        out.append(f"| [{escape(a.title)} and {escape(b.title)}]({link(page, L.CONNECTIONS_PAIRS, pair_anchor(pair))}) | {len(points)} | {meetings} |")
+        out.append(f"| [{escape(a.title)} and {escape(b.title)}]({target}) | {len(points)} | {meetings} |")
     return "\n".join(out) + "\n"
 
 
@@ -103,7 +161,7 @@ def insert_theme_map(markdown: str, archive: Archive, page: str) -> str:
     """Replace the theme-map marker line of a hand-written page with the picture, linked to the table."""
     if THEME_MAP_MARKER not in markdown:
         return markdown
-    width, height = heatmap_size(archive)
+    width, height = heatmap_size(archive, theme_map(archive)[0])
     picture = (f"[![Heat map of key points by theme and meeting; the theme map page gives the same numbers as a table.]"
                f"({link(page, L.CONNECTIONS_MAP_PICTURE)}){{ width=\"{width}\" height=\"{height}\" loading=\"lazy\" }}]"
                f"({link(page, L.CONNECTIONS_MATRIX)})")

@@ -10,7 +10,6 @@ LABEL_WIDTH = 190
 HEADER = 30
 LEVELS = 5
 
-
 # For the picture used as an image file (the home page), where the site's CSS does not reach.
 STANDALONE_STYLE = (
     "<style>.heatmap-label{fill:#1f1f1f;font:12px system-ui,sans-serif}.heat-0{fill:#eeeeee}"
@@ -20,33 +19,33 @@ STANDALONE_STYLE = (
 )
 
 
-def heatmap_size(archive: Archive) -> tuple[int, int]:
-    return LABEL_WIDTH + CELL * len(archive.meetings) + 4, HEADER + CELL * len(archive.themes) + 4
+def heatmap_size(archive: Archive, columns: list) -> tuple[int, int]:
+    return LABEL_WIDTH + CELL * len(columns) + 4, HEADER + CELL * len(archive.themes) + 4
 
 
-def render_heatmap_svg(archive: Archive, counts: dict[tuple[str, str], int], standalone: bool = False) -> str:
+def render_heatmap_svg(archive: Archive, columns: list, counts: dict[tuple[str, str], int], standalone: bool = False) -> str:
     """One line of SVG; the table beside it carries the same numbers and the links."""
-    meetings = archive.meetings
     themes = list(archive.themes.values())
+    kind = "meeting" if columns and columns[0].key in archive.meetings_by_slug else "series"
     peak = max(counts.values(), default=0) or 1
-    width, height = heatmap_size(archive)
+    width, height = heatmap_size(archive, columns)
     namespace = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
     parts = [
         f'<svg{namespace} class="heatmap-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="heatmap-title">',
-        f'<title id="heatmap-title">Heat map of key points by theme (rows) and meeting (columns 1 to {len(meetings)}); the table below gives the numbers.</title>',
+        f'<title id="heatmap-title">Heat map of key points by theme (rows) and {kind} (columns 1 to {len(columns)}); the table below gives the numbers.</title>',
     ]
     if standalone:
         parts += [STANDALONE_STYLE, f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
-    for column, meeting in enumerate(meetings):
-        x = LABEL_WIDTH + column * CELL + CELL / 2
-        parts.append(f'<text class="heatmap-label" x="{x:g}" y="{HEADER - 10}" text-anchor="middle">{meeting.order}</text>')
+    for index, column in enumerate(columns):
+        x = LABEL_WIDTH + index * CELL + CELL / 2
+        parts.append(f'<text class="heatmap-label" x="{x:g}" y="{HEADER - 10}" text-anchor="middle">{escape(column.label)}</text>')
     for row, theme in enumerate(themes):
         y = HEADER + row * CELL
         parts.append(f'<text class="heatmap-label" x="{LABEL_WIDTH - 8}" y="{y + CELL / 2 + 4:g}" text-anchor="end">{escape(theme.title)}</text>')
-        for column, meeting in enumerate(meetings):
-            count = counts.get((theme.id, meeting.slug), 0)
+        for index, column in enumerate(columns):
+            count = counts.get((theme.id, column.key), 0)
             level = 0 if count == 0 else 1 + min(LEVELS - 1, (count - 1) * LEVELS // peak)
-            x = LABEL_WIDTH + column * CELL
+            x = LABEL_WIDTH + index * CELL
             parts.append(f'<rect class="heat-{level}" x="{x + 1}" y="{y + 1}" width="{CELL - 2}" height="{CELL - 2}" rx="3"/>')
             if count:
                 parts.append(f'<text class="heat-text-{level}" x="{x + CELL / 2:g}" y="{y + CELL / 2 + 4:g}" text-anchor="middle">{count}</text>')

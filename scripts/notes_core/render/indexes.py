@@ -6,17 +6,22 @@ from collections import defaultdict
 from ..model import Archive, Meeting, Point
 from . import links as L
 from .links import escape, front_matter, link, point_link
+from .scale import LETTER_PAGE, LIST_LIMIT, SPEAKER_TABLE_LIMIT, THEME_TEXT_LIMIT, chunks
 
 
 def render_index_pages(archive: Archive) -> dict[str, str]:
+    grouped = meetings_by_series(archive)
     pages = {
-        L.MEETINGS_INDEX: render_meetings_index(archive),
+        L.MEETINGS_INDEX: render_meetings_index(archive, grouped),
         L.THEMES_INDEX: render_themes_index(archive),
         L.SPEAKERS_INDEX: render_speakers_index(archive),
         L.ORGANISATIONS_INDEX: render_organisations_index(archive),
         L.PRINCIPLES_BY_THEME: render_principles_by_theme(archive),
-        L.PRINCIPLES_A_TO_Z: render_principles_a_to_z(archive),
     }
+    pages.update(render_a_to_z_pages(archive))
+    if len(grouped) > 1:
+        for series_id, meetings in grouped.items():
+            pages[L.series_page(series_id)] = render_series_page(archive, series_id, meetings)
     for theme_id in archive.themes:
         pages[L.theme_page(theme_id)] = render_theme_page(archive, theme_id)
     meetings_of = speaker_meetings(archive)
@@ -25,38 +30,70 @@ def render_index_pages(archive: Archive) -> dict[str, str]:
     return pages
 
 
-def render_meetings_index(archive: Archive) -> str:
+def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -> str:
     page = L.MEETINGS_INDEX
-    out = [front_matter("Meetings", f"All {len(archive.meetings)} meetings of the series, in order, with their questions, speakers and themes."), "# Meetings", ""]
+    out = [front_matter("Meetings", f"All {len(archive.meetings)} meetings, in order, with their questions, speakers and themes."), "# Meetings", ""]
+    planned_by_series: dict[str, list] = defaultdict(list)
+    for plan in archive.planned:
+        planned_by_series[plan.series].append(plan)
     for series_id, series in archive.series.items():
-        meetings = [m for m in archive.meetings if m.series == series_id]
-        planned = [p for p in archive.planned if p.series == series_id]
+        meetings = grouped.get(series_id, [])
+        planned = planned_by_series.get(series_id, [])
         if not meetings and not planned:
             continue
         out += [f"## {escape(series.title)}", "", escape(series.description), ""]
-        for meeting in meetings:
-            speakers = ", ".join(f"[{escape(archive.speakers[r.speaker].name)}]({link(page, L.speaker_page(r.speaker))})" for r in meeting.speakers)
-            themes = ", ".join(f"[{escape(archive.themes[t].title)}]({link(page, L.theme_page(t))})" for t in meeting.themes)
-            count = len(meeting.points)
-            out += [
-                f"### {meeting.order}. [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))})",
-                "",
-                f"{escape(meeting.question)}  ",
-                f"**Speakers:** {speakers}  ",
-                f"**Themes:** {themes}  ",
-                f"**{count} key point{'s' if count != 1 else ''}**" + (f" · {meeting.date}" if meeting.date else ""),
-                "",
-            ]
-        if planned:
-            out += ["### Planned meetings", "", "Announced in the notes, with no write-up yet. The notes give no year.", ""]
-            for plan in planned:
-                announced = archive.meetings_by_slug[plan.announced_in]
-                out += [
-                    f"- **{escape(plan.title)}** ({escape(plan.when)}, planned){': ' + escape(plan.question) if plan.question else ''}"
-                    f" Announced in [{escape(announced.title)}]({link(page, L.meeting_page(announced), 'future-meetings')}).",
-                ]
-            out.append("")
+        if len(grouped) > 1:
+            # Many series: each has its own page, so this one stays short.
+            out += [f"{len(meetings)} meetings. [All meetings of {escape(series.title)}]({link(page, L.series_page(series_id))})", ""]
+        else:
+            for meeting in meetings:
+                out += render_meeting_entry(archive, page, meeting)
+        out += render_planned(archive, page, planned)
     return "\n".join(out)
+
+
+def render_meeting_entry(archive: Archive, page: str, meeting: Meeting) -> list[str]:
+    speakers = ", ".join(f"[{escape(archive.speakers[r.speaker].name)}]({link(page, L.speaker_page(r.speaker))})" for r in meeting.speakers)
+    themes = ", ".join(f"[{escape(archive.themes[t].title)}]({link(page, L.theme_page(t))})" for t in meeting.themes)
+    count = len(meeting.points)
+    return [
+        f"### {meeting.order}. [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))})",
+        "",
+        f"{escape(meeting.question)}  ",
+        f"**Speakers:** {speakers}  ",
+        f"**Themes:** {themes}  ",
+        f"**{count} key point{'s' if count != 1 else ''}**" + (f" · {meeting.date}" if meeting.date else ""),
+        "",
+    ]
+
+
+def render_planned(archive: Archive, page: str, planned: list) -> list[str]:
+    if not planned:
+        return []
+    out = ["### Planned meetings", "", "Announced in the notes, with no write-up yet. The notes give no year.", ""]
+    for plan in planned:
+        announced = archive.meetings_by_slug[plan.announced_in]
+        out.append(f"- **{escape(plan.title)}** ({escape(plan.when)}, planned){': ' + escape(plan.question) if plan.question else ''}"
+                   f" Announced in [{escape(announced.title)}]({link(page, L.meeting_page(announced), 'future-meetings')}).")
+    return out + [""]
+
+
+def render_series_page(archive: Archive, series_id: str, meetings: list[Meeting]) -> str:
+    series = archive.series[series_id]
+    page = L.series_page(series_id)
+    out = [front_matter(series.title, series.description), f"# {escape(series.title)}", "", escape(series.description), "",
+           f"{len(meetings)} meetings, in order.", ""]
+    for meeting in meetings:
+        out += [f"- {meeting.order}. [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))}): {escape(meeting.question)}"
+                f" ({len(meeting.points)} key points{', ' + meeting.date if meeting.date else ''})"]
+    return "\n".join(out) + "\n"
+
+
+def meetings_by_series(archive: Archive) -> dict[str, list[Meeting]]:
+    grouped: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in archive.meetings:
+        grouped[meeting.series].append(meeting)
+    return {series: grouped[series] for series in archive.series if grouped.get(series)}
 
 
 def render_themes_index(archive: Archive) -> str:
@@ -77,11 +114,19 @@ def render_theme_page(archive: Archive, theme_id: str) -> str:
     grouped = group_by_meeting(points)
     out = [front_matter(theme.title, theme.description), f"# {escape(theme.title)}", "", escape(theme.description), "",
            f"{len(points)} key point{'s' if len(points) != 1 else ''} from {len(grouped)} meeting{'s' if len(grouped) != 1 else ''}.", ""]
+    with_text = len(points) <= THEME_TEXT_LIMIT
+    if not with_text:
+        out += ["Each title links to the point in its meeting.", ""]
     for meeting_slug, meeting_points in grouped.items():
         meeting = archive.meetings_by_slug[meeting_slug]
         out += [f"## [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))}) {{#{meeting.slug}}}", ""]
         for point in meeting_points:
-            out += render_point_entry(archive, page, point, skip_theme=theme_id)
+            if with_text:
+                out += render_point_entry(archive, page, point, skip_theme=theme_id)
+            else:
+                out.append(f"- [{escape(point.title)}]({point_link(page, point)})")
+        if not with_text:
+            out.append("")
     return "\n".join(out)
 
 
@@ -104,9 +149,20 @@ def render_point_entry(archive: Archive, page: str, point: Point, skip_theme: st
 def render_speakers_index(archive: Archive) -> str:
     page = L.SPEAKERS_INDEX
     meetings_of = speaker_meetings(archive)
-    out = [front_matter("Speakers", "Everyone who spoke at the meetings, with their organisation and the meetings they spoke at."), "# Speakers", "",
-           "| Speaker | Organisation | Meetings | Key points attributed |", "| --- | --- | ---: | ---: |"]
-    for speaker in sorted(archive.speakers.values(), key=lambda s: sort_name(s.name)):
+    out = [front_matter("Speakers", "Everyone who spoke at the meetings, with their organisation and the meetings they spoke at."), "# Speakers", ""]
+    speakers = sorted(archive.speakers.values(), key=lambda s: sort_name(s.name))
+    if len(speakers) > SPEAKER_TABLE_LIMIT:
+        # Many speakers: a compact list by initial instead of a table.
+        initial = ""
+        for speaker in speakers:
+            letter = speaker.name.split()[-1][:1].upper()
+            if letter != initial:
+                initial = letter
+                out += ["", f"## {escape(letter)}", ""]
+            out.append(f"- [{escape(speaker.name)}]({link(page, L.speaker_page(speaker.id))}): {len(meetings_of.get(speaker.id, ()))} meetings")
+        return "\n".join(out) + "\n"
+    out += ["| Speaker | Organisation | Meetings | Key points attributed |", "| --- | --- | ---: | ---: |"]
+    for speaker in speakers:
         organisation = archive.organisations[speaker.organisation].name if speaker.organisation else ""
         org_cell = f"[{escape(organisation)}]({link(page, L.ORGANISATIONS_INDEX, speaker.organisation)})" if organisation else "Not given in the notes"
         out.append(f"| [{escape(speaker.name)}]({link(page, L.speaker_page(speaker.id))}) | {org_cell} | {len(meetings_of.get(speaker.id, ()))} | {len(archive.points_by_speaker.get(speaker.id, ()))} |")
@@ -172,9 +228,13 @@ def render_principles_by_theme(archive: Archive) -> str:
     page = L.PRINCIPLES_BY_THEME
     out = [front_matter("Principles by theme", f"All {len(archive.points)} key points of the series, grouped by theme, each with its permanent link."), "# Principles by theme", "",
            f"Every key point, under each of its themes. See also [all principles from A to Z]({link(page, L.PRINCIPLES_A_TO_Z)}), or download them as [JSON](../principles.json) or [CSV](../principles.csv).", ""]
+    listed = len(archive.points) <= LIST_LIMIT
     for theme_id, theme in archive.themes.items():
         points = archive.points_by_theme.get(theme_id, ())
         out += [f"## [{escape(theme.title)}]({link(page, L.theme_page(theme_id))}) {{#{theme_id}}}", ""]
+        if not listed:
+            out += [f"{len(points)} key points: see [{escape(theme.title)}]({link(page, L.theme_page(theme_id))}).", ""]
+            continue
         for point in points:
             meeting = archive.meetings_by_slug[point.meeting]
             out.append(f"- [{escape(point.title)}]({point_link(page, point)}) ({escape(meeting.title)})")
@@ -182,21 +242,42 @@ def render_principles_by_theme(archive: Archive) -> str:
     return "\n".join(out)
 
 
-def render_principles_a_to_z(archive: Archive) -> str:
-    page = L.PRINCIPLES_A_TO_Z
-    out = [front_matter("Principles A to Z", f"All {len(archive.points)} key points of the series in alphabetical order."), "# Principles A to Z", ""]
+def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
+    """One page A to Z, or past LIST_LIMIT points, a page of letters and a page per letter (in parts)."""
     letters: dict[str, list[Point]] = defaultdict(list)
     for point in sorted(archive.points.values(), key=lambda p: (p.title.lower(), p.id)):
         first = point.title.lstrip("‘'\"“(")[:1].upper()
         letters[first if first.isalpha() else "#"].append(point)
+    title = "Principles A to Z"
+    description = f"All {len(archive.points)} key points of the series in alphabetical order."
+    if len(archive.points) <= LIST_LIMIT:
+        out = [front_matter(title, description), f"# {title}", ""]
+        for letter, points in letters.items():
+            out += render_letter(archive, L.PRINCIPLES_A_TO_Z, letter, points, 2)
+        return {L.PRINCIPLES_A_TO_Z: "\n".join(out)}
+    pages: dict[str, str] = {}
+    index = [front_matter(title, description), f"# {title}", "", "Choose a letter.", ""]
     for letter, points in letters.items():
+        parts = chunks(points, LETTER_PAGE)
+        for number, part in enumerate(parts, start=1):
+            name = (letter.lower() if letter.isalpha() else "other") + (f"-{number}" if len(parts) > 1 else "")
+            uri = f"principles/a-z/{name}.md"
+            label = letter + (f" ({number} of {len(parts)})" if len(parts) > 1 else "")
+            index.append(f"- [{label}]({link(L.PRINCIPLES_A_TO_Z, uri)}): {len(part)} key points")
+            body = [front_matter(f"Principles: {label}", f"Key points whose titles start with {letter}."), f"# Principles: {label}", ""]
+            pages[uri] = "\n".join(body + render_letter(archive, uri, letter, part, None))
+    return {L.PRINCIPLES_A_TO_Z: "\n".join(index) + "\n", **pages}
+
+
+def render_letter(archive: Archive, page: str, letter: str, points: list[Point], level: int | None) -> list[str]:
+    out = []
+    if level:
         anchor = f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
-        out += [f"## {letter} {{#{anchor}}}", ""]
-        for point in points:
-            meeting = archive.meetings_by_slug[point.meeting]
-            out.append(f"- [{escape(point.title)}]({point_link(page, point)}) ({escape(meeting.title)})")
-        out.append("")
-    return "\n".join(out)
+        out += [f"{'#' * level} {letter} {{#{anchor}}}", ""]
+    for point in points:
+        meeting = archive.meetings_by_slug[point.meeting]
+        out.append(f"- [{escape(point.title)}]({point_link(page, point)}) ({escape(meeting.title)})")
+    return out + [""]
 
 
 def group_by_meeting(points: tuple[Point, ...]) -> dict[str, list[Point]]:

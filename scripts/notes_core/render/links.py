@@ -21,6 +21,14 @@ def theme_page(theme_id: str) -> str:
     return f"themes/{theme_id}.md"
 
 
+def series_page(series_id: str) -> str:
+    return f"meetings/series/{series_id}.md"
+
+
+def pairs_page(theme_id: str) -> str:
+    return f"connections/theme-pairs/{theme_id}.md"
+
+
 def speaker_page(speaker_id: str) -> str:
     return f"speakers/{speaker_id}.md"
 

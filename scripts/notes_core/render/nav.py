@@ -1,22 +1,70 @@
-"""Navigation order for the generated sections, as awesome-nav `.nav.yml` files."""
+"""Navigation order for the generated sections, as awesome-nav `.nav.yml` files.
+
+Long sections are grouped (meetings by series and in blocks, speakers by initial) so that,
+with navigation.prune, each page carries a short sidebar however large the archive grows.
+"""
 from __future__ import annotations
 
 import json
+from collections import defaultdict
 
-from ..model import Archive
+from ..model import Archive, Meeting
 from . import links as L
+from .indexes import meetings_by_series
+from .scale import NAV_BLOCK, NAV_FLAT_LIMIT, chunks
 
 
-def render_nav_files(archive: Archive) -> dict[str, str]:
-    def nav(entries: list) -> str:
-        return "nav:\n" + "".join(f"  - {json.dumps(e) if isinstance(e, str) else json.dumps(e, ensure_ascii=False)}\n" for e in entries)
-
-    meetings = [{"All meetings": "index.md"}] + [f"{m.slug}.md" for m in archive.meetings]
-    speakers = sorted(archive.speakers.values(), key=lambda s: (s.name.split()[-1].lower(), s.name.lower()))
+def render_nav_files(archive: Archive, pages: dict[str, str]) -> dict[str, str]:
+    """`pages` are the generated pages, so split listings appear in the navigation as they were made."""
     return {
-        "meetings/.nav.yml": nav(meetings),
-        "themes/.nav.yml": nav([{"All themes": "index.md"}] + [f"{t}.md" for t in archive.themes]),
-        "speakers/.nav.yml": nav([{"All speakers": "index.md"}] + [f"{s.id}.md" for s in speakers]),
-        "principles/.nav.yml": nav(["index.md", "a-z.md"]),
-        "connections/.nav.yml": nav(["index.md", "theme-pairs.md", "co-occurrence.md"]),
+        "meetings/.nav.yml": nav_yaml([{"All meetings": "index.md"}] + meetings_nav(archive)),
+        "themes/.nav.yml": nav_yaml([{"All themes": "index.md"}] + [f"{t}.md" for t in archive.themes]),
+        "speakers/.nav.yml": nav_yaml([{"All speakers": "index.md"}] + speakers_nav(archive)),
+        "principles/.nav.yml": nav_yaml(["index.md", split_nav(pages, L.PRINCIPLES_A_TO_Z, "Principles A to Z")]),
+        "connections/.nav.yml": nav_yaml(["index.md", split_nav(pages, L.CONNECTIONS_PAIRS, "Points that connect themes"), "co-occurrence.md"]),
     }
+
+
+def nav_yaml(entries: list) -> str:
+    return "nav:\n" + "".join(f"  - {json.dumps(entry, ensure_ascii=False)}\n" for entry in entries)
+
+
+def block_title(meetings: list[Meeting]) -> str:
+    return f"Meetings {meetings[0].order}–{meetings[-1].order}"
+
+
+def series_meetings_nav(meetings: list[Meeting]) -> list:
+    files = [f"{m.slug}.md" for m in meetings]
+    if len(meetings) <= NAV_FLAT_LIMIT:
+        return files
+    return [{block_title(block): [f"{m.slug}.md" for m in block]} for block in chunks(meetings, NAV_BLOCK)]
+
+
+def meetings_nav(archive: Archive) -> list:
+    grouped = meetings_by_series(archive)
+    if len(grouped) <= 1:
+        return [entry for meetings in grouped.values() for entry in series_meetings_nav(meetings)]
+    return [{archive.series[series].title: [{"Overview": L.series_page(series).removeprefix("meetings/")}] + series_meetings_nav(meetings)}
+            for series, meetings in grouped.items()]
+
+
+def speaker_initial(name: str) -> str:
+    initial = name.split()[-1][:1].upper()
+    return initial if initial.isalpha() else "#"
+
+
+def speakers_nav(archive: Archive) -> list:
+    speakers = sorted(archive.speakers.values(), key=lambda s: (s.name.split()[-1].lower(), s.name.lower()))
+    if len(speakers) <= NAV_FLAT_LIMIT:
+        return [f"{s.id}.md" for s in speakers]
+    letters: dict[str, list[str]] = defaultdict(list)
+    for speaker in speakers:
+        letters[speaker_initial(speaker.name)].append(f"{speaker.id}.md")
+    return [{letter: files} for letter, files in letters.items()]
+
+
+def split_nav(pages: dict[str, str], first: str, title: str):
+    """A listing page, followed by the pages it was split into (named first-page/...), if any."""
+    folder, name = first.rsplit("/", 1)
+    parts = [uri.removeprefix(folder + "/") for uri in pages if uri.startswith(first[:-3] + "/")]  # in the order made
+    return name if not parts else {title: [name] + parts}
