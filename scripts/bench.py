@@ -55,13 +55,15 @@ def timed_hooks(config) -> dict[str, float]:
     spent = {"script_s": 0.0}
     for event, methods in config.plugins.events.items():
         for index, method in enumerate(methods):
-            if getattr(method, "__module__", "") == "notes_hook" or "notes_hook" in getattr(method, "__module__", ""):
-                def wrapper(*args, _method=method, **kwargs):
+            if "notes_hook" in getattr(method, "__module__", ""):
+                def wrapper(*args, _method=method, _event=event, **kwargs):
                     start = time.perf_counter()
                     try:
                         return _method(*args, **kwargs)
                     finally:
-                        spent["script_s"] += time.perf_counter() - start
+                        took = time.perf_counter() - start
+                        spent["script_s"] += took
+                        spent[_event] = spent.get(_event, 0.0) + took
                 methods[index] = wrapper
     return spent
 
@@ -103,6 +105,7 @@ def measure(folder: Path) -> dict:
         "ratio": round(build_s / floor, 2) if floor else None,
         "script_s": round(spent["script_s"], 3),
         "script_share": round(spent["script_s"] / build_s, 3),
+        "script_by_event_s": {k: round(v, 3) for k, v in spent.items() if k != "script_s"},
         "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "largest_page_kb": round(max(p.stat().st_size for p in html) / 1024, 1),
         "largest_page": max(html, key=lambda p: p.stat().st_size).relative_to(folder / "site").as_posix(),

@@ -9,7 +9,7 @@ from ..model import Archive, Point
 from . import links as L
 from .heatmap import heatmap_size, render_heatmap_svg
 from .links import escape, front_matter, link, point_link
-from .scale import CO_OCCURRENCE_ROWS, LIST_LIMIT, MATRIX_MEETING_COLUMNS
+from .scale import CO_OCCURRENCE_ROWS, INLINE_PICTURE_CELLS, LIST_LIMIT, MATRIX_MEETING_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -56,11 +56,11 @@ def theme_map(archive: Archive) -> tuple[list[Column], dict[tuple[str, str], int
 def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int]) -> str:
     page = L.CONNECTIONS_MATRIX
     kind = "meeting" if len(archive.meetings) <= MATRIX_MEETING_COLUMNS else "series"
-    out = [front_matter("Theme map", f"Which themes each {kind} discussed: a theme-by-{kind} table of key points, also drawn as a heat map."),
+    out = [front_matter("Theme map", f"Which themes each {kind} discussed: a theme-by-{kind} table of key points, also drawn as a heat map.", searchable=False),
            "# Theme map", "",
            f"How many key points of each {kind} touch each theme. Each number links to those points; darker squares in the picture mean more points.", "",
            f"See also [points that connect themes]({link(page, L.CONNECTIONS_PAIRS)}) and [which themes go together]({link(page, L.CONNECTIONS_CO_OCCURRENCE)}).", "",
-           '<div class="heatmap">', render_heatmap_svg(archive, columns, counts), "</div>", "",
+           *render_picture(archive, columns, counts, page),
            "## Table", "",
            "| Theme | " + " | ".join(f"[{c.label}]({link(page, c.page)} \"{escape(c.title)}\")" for c in columns) + " | All |",
            "| --- | " + " | ".join("---:" for _ in columns) + " | ---: |"]
@@ -74,6 +74,14 @@ def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tup
     out += ["", f"{'Meetings' if kind == 'meeting' else 'Series'} by number:", ""]
     out += [f"{c.label}. [{escape(c.title)}]({link(page, c.page)})" for c in columns]
     return "\n".join(out) + "\n"
+
+
+def render_picture(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int], page: str) -> list[str]:
+    """Inline SVG (coloured by the palette) for small maps; the picture file for large ones, to keep the page light."""
+    if len(columns) * len(archive.themes) <= INLINE_PICTURE_CELLS:
+        return ['<div class="heatmap">', render_heatmap_svg(archive, columns, counts), "</div>", ""]
+    width, height = heatmap_size(archive, columns)
+    return [f"![Heat map of key points by theme and series; the table below gives the numbers.]({link(page, L.CONNECTIONS_MAP_PICTURE)}){{ width=\"{width}\" height=\"{height}\" }}", ""]
 
 
 def theme_pairs(archive: Archive) -> dict[tuple[str, str], list[Point]]:
@@ -99,7 +107,7 @@ def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point
     page = L.CONNECTIONS_PAIRS
     connecting = sum(1 for p in archive.points.values() if len(p.themes) > 1)
     title = "Points that connect themes"
-    head = [front_matter(title, "Key points filed under two or more themes, grouped by each pair of themes they connect."),
+    head = [front_matter(title, "Key points filed under two or more themes, grouped by each pair of themes they connect.", searchable=False),
             f"# {title}", "", f"{connecting} of the {len(archive.points)} key points connect two or more themes. Each is listed under every pair of its themes.", ""]
     if not pairs_split(pairs):
         out = list(head)
@@ -118,7 +126,7 @@ def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point
         uri = L.pairs_page(theme_id)
         count = sum(len(points) for _, points in by_theme[theme_id])
         index.append(f"- [{escape(theme.title)}]({link(page, uri)}): {count} connections")
-        body = [front_matter(f"{theme.title}: connected themes", f"Key points that connect {theme.title} with other themes."),
+        body = [front_matter(f"{theme.title}: connected themes", f"Key points that connect {theme.title} with other themes.", searchable=False),
                 f"# {escape(theme.title)}: connected themes", ""]
         for pair, points in by_theme[theme_id]:
             other = pair[1] if pair[0] == theme_id else pair[0]
@@ -141,7 +149,7 @@ def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], lis
     ranked = sorted(pairs.items(), key=lambda item: (-len(item[1]), item[0]))
     shown = ranked[:CO_OCCURRENCE_ROWS]
     split = pairs_split(pairs)
-    out = [front_matter("Themes that go together", "Which pairs of themes are most often raised in the same key point, and in how many meetings."),
+    out = [front_matter("Themes that go together", "Which pairs of themes are most often raised in the same key point, and in how many meetings.", searchable=False),
            "# Themes that go together", "",
            "Pairs of themes ranked by how many key points are filed under both"
            + (f" (the {len(shown)} most frequent of {len(ranked)} pairs)." if len(shown) < len(ranked) else "."), "",

@@ -5,8 +5,8 @@ from collections import defaultdict
 
 from ..model import Archive, Meeting, Point
 from . import links as L
-from .links import escape, front_matter, link, point_link
-from .scale import LETTER_PAGE, LIST_LIMIT, SPEAKER_TABLE_LIMIT, THEME_TEXT_LIMIT, chunks
+from .links import LISTING_END, LISTING_START, escape, front_matter, link, point_link
+from .scale import LETTER_PAGE, LIST_LIMIT, NAV_FLAT_LIMIT, SPEAKER_TABLE_LIMIT, THEME_TEXT_LIMIT, chunks
 
 
 def render_index_pages(archive: Archive) -> dict[str, str]:
@@ -32,7 +32,7 @@ def render_index_pages(archive: Archive) -> dict[str, str]:
 
 def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -> str:
     page = L.MEETINGS_INDEX
-    out = [front_matter("Meetings", f"All {len(archive.meetings)} meetings, in order, with their questions, speakers and themes."), "# Meetings", ""]
+    out = [front_matter("Meetings", f"All {len(archive.meetings)} meetings, in order, with their questions, speakers and themes.", searchable=False), "# Meetings", ""]
     planned_by_series: dict[str, list] = defaultdict(list)
     for plan in archive.planned:
         planned_by_series[plan.series].append(plan)
@@ -45,6 +45,8 @@ def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -
         if len(grouped) > 1:
             # Many series: each has its own page, so this one stays short.
             out += [f"{len(meetings)} meetings. [All meetings of {escape(series.title)}]({link(page, L.series_page(series_id))})", ""]
+        elif len(meetings) > NAV_FLAT_LIMIT:
+            out += render_meeting_list(page, meetings)
         else:
             for meeting in meetings:
                 out += render_meeting_entry(archive, page, meeting)
@@ -81,12 +83,16 @@ def render_planned(archive: Archive, page: str, planned: list) -> list[str]:
 def render_series_page(archive: Archive, series_id: str, meetings: list[Meeting]) -> str:
     series = archive.series[series_id]
     page = L.series_page(series_id)
-    out = [front_matter(series.title, series.description), f"# {escape(series.title)}", "", escape(series.description), "",
+    out = [front_matter(series.title, series.description, searchable=False), f"# {escape(series.title)}", "", escape(series.description), "",
            f"{len(meetings)} meetings, in order.", ""]
-    for meeting in meetings:
-        out += [f"- {meeting.order}. [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))}): {escape(meeting.question)}"
-                f" ({len(meeting.points)} key points{', ' + meeting.date if meeting.date else ''})"]
-    return "\n".join(out) + "\n"
+    return "\n".join(out + render_meeting_list(page, meetings))
+
+
+def render_meeting_list(page: str, meetings: list[Meeting]) -> list[str]:
+    """Meetings one line each, for long series."""
+    out = [f"- {meeting.order}. [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))}): {escape(meeting.question)}"
+           f" ({len(meeting.points)} key points{', ' + meeting.date if meeting.date else ''})" for meeting in meetings]
+    return out + [""]
 
 
 def meetings_by_series(archive: Archive) -> dict[str, list[Meeting]]:
@@ -119,14 +125,15 @@ def render_theme_page(archive: Archive, theme_id: str) -> str:
         out += ["Each title links to the point in its meeting.", ""]
     for meeting_slug, meeting_points in grouped.items():
         meeting = archive.meetings_by_slug[meeting_slug]
-        out += [f"## [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))}) {{#{meeting.slug}}}", ""]
-        for point in meeting_points:
-            if with_text:
+        heading = f"[{escape(meeting.title)}]({link(page, L.meeting_page(meeting))})"
+        if with_text:
+            out += [f"## {heading} {{#{meeting.slug}}}", ""]
+            for point in meeting_points:
                 out += render_point_entry(archive, page, point, skip_theme=theme_id)
-            else:
-                out.append(f"- [{escape(point.title)}]({point_link(page, point)})")
-        if not with_text:
-            out.append("")
+        else:
+            # Many points: a compact list, with no heading per meeting to swell the table of contents.
+            out += [LISTING_START, f"**{heading}**", f"{{: #{meeting.slug} }}", ""]
+            out += [f"- [{escape(point.title)}]({point_link(page, point)})" for point in meeting_points] + [LISTING_END]
     return "\n".join(out)
 
 
@@ -185,16 +192,16 @@ def render_speaker_page(archive: Archive, speaker_id: str, meetings: list[tuple[
         facts.append("**Also written in the notes as:** " + ", ".join(escape(a) for a in speaker.aliases))
     if facts:
         out += ["  \n".join(facts), ""]
-    out += ["## Meetings", ""]
+    out += ["## Meetings { data-search-exclude }", ""]
     for meeting, role in meetings:
         out.append(f"- [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))})" + (f": {escape(role)}" if role else ""))
     out.append("")
-    out += ["## Key points attributed", ""]
+    out += ["## Key points attributed { data-search-exclude }", ""]
     if not points:
         out += ["The notes attribute no individual key point to this speaker; see the meetings above for what was said.", ""]
     for meeting_slug, meeting_points in group_by_meeting(points).items():
         meeting = archive.meetings_by_slug[meeting_slug]
-        out += [f"### From [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))})", ""]
+        out += [f"### From [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))}) {{ data-search-exclude }}", ""]
         for point in meeting_points:
             out += [f"- [{escape(point.title)}]({point_link(page, point)})"]
         out.append("")
@@ -226,7 +233,7 @@ def render_organisations_index(archive: Archive) -> str:
 
 def render_principles_by_theme(archive: Archive) -> str:
     page = L.PRINCIPLES_BY_THEME
-    out = [front_matter("Principles by theme", f"All {len(archive.points)} key points of the series, grouped by theme, each with its permanent link."), "# Principles by theme", "",
+    out = [front_matter("Principles by theme", f"All {len(archive.points)} key points of the series, grouped by theme, each with its permanent link.", searchable=False), "# Principles by theme", "",
            f"Every key point, under each of its themes. See also [all principles from A to Z]({link(page, L.PRINCIPLES_A_TO_Z)}), or download them as [JSON](../principles.json) or [CSV](../principles.csv).", ""]
     listed = len(archive.points) <= LIST_LIMIT
     for theme_id, theme in archive.themes.items():
@@ -251,12 +258,12 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
     title = "Principles A to Z"
     description = f"All {len(archive.points)} key points of the series in alphabetical order."
     if len(archive.points) <= LIST_LIMIT:
-        out = [front_matter(title, description), f"# {title}", ""]
+        out = [front_matter(title, description, searchable=False), f"# {title}", ""]
         for letter, points in letters.items():
             out += render_letter(archive, L.PRINCIPLES_A_TO_Z, letter, points, 2)
         return {L.PRINCIPLES_A_TO_Z: "\n".join(out)}
     pages: dict[str, str] = {}
-    index = [front_matter(title, description), f"# {title}", "", "Choose a letter.", ""]
+    index = [front_matter(title, description, searchable=False), f"# {title}", "", "Choose a letter.", ""]
     for letter, points in letters.items():
         parts = chunks(points, LETTER_PAGE)
         for number, part in enumerate(parts, start=1):
@@ -264,7 +271,7 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
             uri = f"principles/a-z/{name}.md"
             label = letter + (f" ({number} of {len(parts)})" if len(parts) > 1 else "")
             index.append(f"- [{label}]({link(L.PRINCIPLES_A_TO_Z, uri)}): {len(part)} key points")
-            body = [front_matter(f"Principles: {label}", f"Key points whose titles start with {letter}."), f"# Principles: {label}", ""]
+            body = [front_matter(f"Principles: {label}", f"Key points whose titles start with {letter}.", searchable=False), f"# Principles: {label}", ""]
             pages[uri] = "\n".join(body + render_letter(archive, uri, letter, part, None))
     return {L.PRINCIPLES_A_TO_Z: "\n".join(index) + "\n", **pages}
 

@@ -1,8 +1,6 @@
 """Paths of pages and relative Markdown links between them."""
 from __future__ import annotations
 
-import posixpath
-
 from ..model import Meeting, Point
 
 MEETINGS_INDEX = "meetings/index.md"
@@ -49,10 +47,19 @@ def point_location(point: Point) -> str:
 
 
 def link(from_page: str, to_page: str, anchor: str = "") -> str:
-    """A relative link from one docs file to another, as MkDocs expects it."""
+    """A relative link from one docs file to another, as MkDocs expects it.
+
+    Both are plain docs paths ("themes/x.md"), so this is string work, not posixpath.relpath
+    (which resolves against the working folder and showed up in the benchmark's profile).
+    """
     if from_page == to_page and anchor:
         return f"#{anchor}"
-    target = posixpath.relpath(to_page, posixpath.dirname(from_page) or ".")
+    here = from_page.split("/")[:-1]
+    there = to_page.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    target = "/".join([".."] * (len(here) - common) + there[common:])
     return f"{target}#{anchor}" if anchor else target
 
 
@@ -65,7 +72,14 @@ def escape(text: str) -> str:
     return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("<", "&lt;")
 
 
-def front_matter(title: str, description: str) -> str:
+def front_matter(title: str, description: str, searchable: bool = True) -> str:
+    """`searchable=False` for listings that only repeat titles found on the meeting pages:
+    search then leads to the points themselves, and the index stays small."""
     def quote(value: str) -> str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n---\n\n"
+    search = "" if searchable else "search:\n  exclude: true\n"
+    return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n{search}---\n\n"
+
+
+LISTING_START = '<div data-search-exclude markdown>\n'
+LISTING_END = "\n</div>\n"

@@ -16,6 +16,7 @@ THEME_TEXT_LIMIT = 40        # a theme page shows each point's text up to this m
 LIST_LIMIT = 300             # principles and theme-pair listings on one page up to this many entries
 LETTER_PAGE = 250            # entries per A-to-Z page past LIST_LIMIT
 MATRIX_MEETING_COLUMNS = 30  # the theme map has a column per meeting up to this many meetings
+INLINE_PICTURE_CELLS = 200   # past this many cells the theme map's picture is an image file, not inline SVG
 CO_OCCURRENCE_ROWS = 100     # pairs of themes shown, most frequent first
 SPEAKER_TABLE_LIMIT = 100    # the speakers index is a table up to this many speakers
 
