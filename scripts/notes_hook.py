@@ -19,6 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import ContentErrors  # noqa: E402
 from notes_core.lock import read_lock  # noqa: E402
+from notes_core.render.scale import MINIFY_ABOVE  # noqa: E402
 from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks  # noqa: E402
 from notes_core.site import Site, load_site  # noqa: E402
 
@@ -85,5 +86,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    # Smaller pages for readers on phones; minify-html is fast enough not to show in build times.
+    # Only heavy pages are minified: with gzip the gain is small, and it keeps the longest
+    # meeting pages within their weight budget without slowing every page of a large build.
+    if len(output) <= MINIFY_ABOVE:
+        return output
     return minify_html.minify(output, keep_html_and_head_opening_tags=True, keep_closing_tags=True)

@@ -130,17 +130,17 @@ def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point
                 f"# {escape(theme.title)}: connected themes", ""]
         for pair, points in by_theme[theme_id]:
             other = pair[1] if pair[0] == theme_id else pair[0]
-            body += render_pair(archive, uri, (theme_id, other), points, other)
+            body += render_pair(archive, uri, (theme_id, other), points, other, with_meeting=False)
         pages[uri] = "\n".join(body)
     return {page: "\n".join(index) + "\n", **pages}
 
 
-def render_pair(archive: Archive, page: str, pair: tuple[str, str], points: list[Point], anchor: str) -> list[str]:
+def render_pair(archive: Archive, page: str, pair: tuple[str, str], points: list[Point], anchor: str, with_meeting: bool = True) -> list[str]:
     a, b = (archive.themes[t] for t in pair)
     out = [f"## {escape(a.title)} and {escape(b.title)} {{#{anchor}}}", ""]
     for point in points:
-        meeting = archive.meetings_by_slug[point.meeting]
-        out.append(f"- [{escape(point.title)}]({point_link(page, point)}) ({escape(meeting.title)})")
+        suffix = f" ({escape(archive.meetings_by_slug[point.meeting].title)})" if with_meeting else ""
+        out.append(f"- [{escape(point.title)}]({point_link(page, point)}){suffix}")
     return out + [""]
 
 

@@ -6,7 +6,7 @@ from collections import defaultdict
 from ..model import Archive, Meeting, Point
 from . import links as L
 from .links import LISTING_END, LISTING_START, escape, front_matter, link, point_link
-from .scale import LETTER_PAGE, LIST_LIMIT, NAV_FLAT_LIMIT, SPEAKER_TABLE_LIMIT, THEME_TEXT_LIMIT, chunks
+from .scale import LETTER_PAGE, LIST_LIMIT, MENTIONS_SHOWN, NAV_FLAT_LIMIT, SPEAKER_TABLE_LIMIT, THEME_TEXT_LIMIT, chunks
 
 
 def render_index_pages(archive: Archive) -> dict[str, str]:
@@ -215,8 +215,12 @@ def render_organisations_index(archive: Archive) -> str:
     for speaker in archive.speakers.values():
         if speaker.organisation:
             speakers_of[speaker.organisation].append(speaker)
+    compact = len(archive.organisations) > NAV_FLAT_LIMIT
     for organisation in sorted(archive.organisations.values(), key=lambda o: o.name.lower()):
-        out += [f"## {escape(organisation.name)} {{#{organisation.id}}}", ""]
+        if compact:  # many organisations: no heading each, so the table of contents stays short
+            out += [f"**{escape(organisation.name)}**", f"{{: #{organisation.id} }}", ""]
+        else:
+            out += [f"## {escape(organisation.name)} {{#{organisation.id}}}", ""]
         if organisation.description:
             out += [escape(organisation.description), ""]
         speakers = speakers_of.get(organisation.id, [])
@@ -224,9 +228,14 @@ def render_organisations_index(archive: Archive) -> str:
             out += ["Speakers: " + ", ".join(f"[{escape(s.name)}]({link(page, L.speaker_page(s.id))})" for s in speakers), ""]
         meetings = archive.meetings_by_organisation.get(organisation.id, ())
         if meetings:
-            out += ["Mentioned in: " + ", ".join(f"[{escape(m.title)}]({link(page, L.meeting_page(m))})" for m in meetings), ""]
-        for point in archive.points_by_organisation.get(organisation.id, ()):
+            shown = ", ".join(f"[{escape(m.title)}]({link(page, L.meeting_page(m))})" for m in meetings[:MENTIONS_SHOWN])
+            more = f", and {len(meetings) - MENTIONS_SHOWN} more meetings" if len(meetings) > MENTIONS_SHOWN else ""
+            out += [f"Mentioned in: {shown}{more}", ""]
+        points = archive.points_by_organisation.get(organisation.id, ())
+        for point in points[:MENTIONS_SHOWN]:
             out.append(f"- [{escape(point.title)}]({point_link(page, point)})")
+        if len(points) > MENTIONS_SHOWN:
+            out.append(f"- and {len(points) - MENTIONS_SHOWN} more key points")
         out.append("")
     return "\n".join(out)
 

@@ -19,6 +19,8 @@ MATRIX_MEETING_COLUMNS = 30  # the theme map has a column per meeting up to this
 INLINE_PICTURE_CELLS = 200   # past this many cells the theme map's picture is an image file, not inline SVG
 CO_OCCURRENCE_ROWS = 100     # pairs of themes shown, most frequent first
 SPEAKER_TABLE_LIMIT = 100    # the speakers index is a table up to this many speakers
+MENTIONS_SHOWN = 50          # meetings and points listed per organisation
+MINIFY_ABOVE = 56 * 1024     # pages larger than this many bytes are minified, to stay within 60 KB (notes_hook.on_post_page)
 
 
 def chunks(items: list[T], size: int) -> list[list[T]]:
