@@ -27,19 +27,26 @@ def check_id(value: Any, path: str, line: int, what: str, errors: list[ContentEr
     return value
 
 
-def check_text(record: dict, key: str, path: str, line: int, what: str, errors: list[ContentError], required: bool = True) -> str | None:
-    """A non-empty single-line string field."""
-    if key not in record or record[key] is None or (isinstance(record[key], str) and not record[key].strip()):
-        if required:
-            errors.append(ContentError(path, line, f"{what}: '{key}' is missing or empty; add `{key}: ...` with some text"))
-        return None
-    value = record[key]
+def text_value(record: dict, key: str) -> str | None:
+    """The field as text (numbers count as text), or None when it is missing, empty or not text."""
+    value = record.get(key)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         value = str(value)
-    if not isinstance(value, str):
-        errors.append(ContentError(path, line, f"{what}: '{key}' must be text, not {type(value).__name__}; put the text in quotes"))
-        return None
-    return value.strip()
+    return value.strip() or None if isinstance(value, str) else None
+
+
+def check_text(record: dict, key: str, path: str, line: int, what: str, errors: list[ContentError], required: bool = True) -> str | None:
+    """A non-empty single-line string field."""
+    value = text_value(record, key)
+    if value is not None:
+        return value
+    present = record.get(key)
+    if present is None or (isinstance(present, str) and not present.strip()):
+        if required:
+            errors.append(ContentError(path, line, f"{what}: '{key}' is missing or empty; add `{key}: ...` with some text"))
+    else:
+        errors.append(ContentError(path, line, f"{what}: '{key}' must be text, not {type(present).__name__}; put the text in quotes"))
+    return None
 
 
 def check_text_list(record: dict, key: str, path: str, line: int, what: str, errors: list[ContentError]) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, suggest
-from .fields import check_fields, check_id, check_text, check_text_list, line_of
+from .fields import check_fields, check_id, check_text, check_text_list, line_of, text_value
 from .model import Organisation, PlannedMeeting, Series, Speaker, Theme
 from .safety import check_unsafe
 from .yaml_lines import describe, error_line, parse_yaml
@@ -71,8 +71,8 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
 def load_themes(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[str, Theme]:
     themes = {}
     for entry, line in read_registry(data_dir, "themes", root, errors):
-        title = check_text(entry, "title", "", line, "", [])
-        description = check_text(entry, "description", "", line, "", [])
+        title = text_value(entry, "title")
+        description = text_value(entry, "description")
         if title and description:
             themes[entry["id"]] = Theme(entry["id"], title, description)
     return themes
@@ -81,8 +81,8 @@ def load_themes(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[
 def load_series(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[str, Series]:
     series = {}
     for entry, line in read_registry(data_dir, "series", root, errors):
-        title = check_text(entry, "title", "", line, "", [])
-        description = check_text(entry, "description", "", line, "", [])
+        title = text_value(entry, "title")
+        description = text_value(entry, "description")
         if title and description:
             series[entry["id"]] = Series(entry["id"], title, description)
     return series
@@ -92,7 +92,7 @@ def load_organisations(data_dir: Path, root: Path, errors: list[ContentError]) -
     organisations = {}
     path = rel(data_dir / "organisations.yml", root)
     for entry, line in read_registry(data_dir, "organisations", root, errors):
-        name = check_text(entry, "name", "", line, "", [])
+        name = text_value(entry, "name")
         names = check_text_list(entry, "names", path, line_of(entry, line)("names"), f"organisation '{entry['id']}'", errors)
         description = check_text(entry, "description", path, line, "", errors, required=False) or ""
         if name:
@@ -106,7 +106,7 @@ def load_speakers(data_dir: Path, root: Path, organisations: dict[str, Organisat
     for entry, line in read_registry(data_dir, "speakers", root, errors):
         where = line_of(entry, line)
         what = f"speaker '{entry['id']}'"
-        name = check_text(entry, "name", "", line, "", [])
+        name = text_value(entry, "name")
         aliases = check_text_list(entry, "aliases", path, where("aliases"), what, errors)
         role = check_text(entry, "role", path, where("role"), what, errors, required=False)
         organisation = check_text(entry, "organisation", path, where("organisation"), what, errors, required=False)
@@ -122,7 +122,7 @@ def load_planned(data_dir: Path, root: Path, errors: list[ContentError]) -> list
     planned = []
     path = rel(data_dir / "planned.yml", root)
     for entry, line in read_registry(data_dir, "planned", root, errors):
-        values = {key: check_text(entry, key, "", line, "", []) for key in ("series", "title", "when", "announced_in")}
+        values = {key: text_value(entry, key) for key in ("series", "title", "when", "announced_in")}
         question = check_text(entry, "question", path, line, "", errors, required=False) or ""
         if all(values.values()):
             planned.append((PlannedMeeting(entry["id"], values["series"], values["title"], question, values["when"], values["announced_in"]), line))

@@ -162,7 +162,7 @@ def render_speakers_index(archive: Archive) -> str:
         # Many speakers: a compact list by initial instead of a table.
         initial = ""
         for speaker in speakers:
-            letter = speaker.name.split()[-1][:1].upper()
+            letter = speaker_initial(speaker.name)
             if letter != initial:
                 initial = letter
                 out += ["", f"## {escape(letter)}", ""]
@@ -309,6 +309,11 @@ def speaker_meetings(archive: Archive) -> dict[str, list[tuple[Meeting, str | No
         for role in meeting.speakers:
             result[role.speaker].append((meeting, role.role))
     return result
+
+
+def speaker_initial(name: str) -> str:
+    initial = name.split()[-1][:1].upper()
+    return initial if initial.isalpha() else "#"
 
 
 def sort_name(name: str) -> tuple[str, str]:

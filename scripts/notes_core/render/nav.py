@@ -10,7 +10,7 @@ from collections import defaultdict
 
 from ..model import Archive, Meeting
 from . import links as L
-from .indexes import meetings_by_series
+from .indexes import meetings_by_series, sort_name, speaker_initial
 from .scale import NAV_BLOCK, NAV_FLAT_LIMIT, chunks
 
 
@@ -48,13 +48,8 @@ def meetings_nav(archive: Archive) -> list:
             for series, meetings in grouped.items()]
 
 
-def speaker_initial(name: str) -> str:
-    initial = name.split()[-1][:1].upper()
-    return initial if initial.isalpha() else "#"
-
-
 def speakers_nav(archive: Archive) -> list:
-    speakers = sorted(archive.speakers.values(), key=lambda s: (s.name.split()[-1].lower(), s.name.lower()))
+    speakers = sorted(archive.speakers.values(), key=lambda s: sort_name(s.name))
     if len(speakers) <= NAV_FLAT_LIMIT:
         return [f"{s.id}.md" for s in speakers]
     letters: dict[str, list[str]] = defaultdict(list)

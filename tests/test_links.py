@@ -1,0 +1,23 @@
+"""Relative links between docs pages, written as string work for speed, agree with posixpath."""
+from __future__ import annotations
+
+import posixpath
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from notes_core.render.links import link
+
+segment = st.sampled_from(["meetings", "themes", "a-z", "p", "series", "x"])
+page = st.lists(segment, max_size=3).map(lambda parts: "/".join(parts + ["page.md"]))
+other = st.lists(segment, max_size=3).map(lambda parts: "/".join(parts + ["other.md"]))
+
+
+@given(page, other)
+def test_link_matches_relpath(source, target):
+    assert link(source, target) == posixpath.relpath(target, posixpath.dirname(source) or ".")
+
+
+def test_link_within_a_page_is_an_anchor():
+    assert link("themes/a.md", "themes/a.md", "x") == "#x"
+    assert link("themes/a.md", "meetings/b.md", "p") == "../meetings/b.md#p"
