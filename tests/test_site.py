@@ -71,7 +71,9 @@ def test_home_about_and_404_pages_exist(site):
     assert "Joining Forces" in site.html("").css_first("article").text()
     about = site.html("about/").css_first("article").text()
     assert "Putting relationships first" in about and "never removed" in about
-    assert site.file("404.html").is_file()
+    missing = site.html("404.html")
+    assert missing.css_first("article h1").text() == "Page not found"
+    assert {a.attributes["href"] for a in missing.css("article a")} >= {"/principles/", "/principles/a-z/", "/meetings/"}
 
 
 def test_search_palette_and_edit_buttons(site):
