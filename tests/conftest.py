@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -18,6 +19,15 @@ from site_build import BuiltSite, build_site  # noqa: E402
 def site(tmp_path_factory: pytest.TempPathFactory) -> BuiltSite:
     """The real site, built once in-process with strict on."""
     return build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A full copy of the project, to change and build."""
+    for name in ("docs", "data", "scripts", "overrides"):
+        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    return tmp_path
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

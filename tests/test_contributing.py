@@ -7,7 +7,6 @@ import sys
 
 from conftest import ROOT
 from site_build import build_site
-from test_lock import project  # noqa: F401 - the fixture
 
 NOTES = [sys.executable, str(ROOT / "scripts" / "notes.py")]
 
@@ -22,7 +21,7 @@ def test_help_lists_the_commands():
         assert re.search(rf"^\s+{command}\s", out, re.M)
 
 
-def test_a_new_write_up_from_start_to_site(project):  # noqa: F811 - pytest fixture
+def test_a_new_write_up_from_start_to_site(project):
     created = notes(project, "new", "Joining forces across sectors")
     assert created.returncode == 0, created.stderr
     meeting = project / "docs/meetings/joining-forces-across-sectors.md"

@@ -4,7 +4,6 @@ After an intended change: `.venv/bin/python -m pytest tests/test_golden.py --upd
 """
 from __future__ import annotations
 
-from pathlib import Path
 
 from conftest import ROOT
 from notes_core import load_archive

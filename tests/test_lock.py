@@ -1,23 +1,12 @@
 """The permalink lock: published point ids and page addresses never break."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-import pytest
 
 from conftest import ROOT
 from site_build import build_site
 from test_check import assert_fails_with, run_check
-
-
-@pytest.fixture
-def project(tmp_path: Path) -> Path:
-    """A full copy of the project, to change and build."""
-    for name in ("docs", "data", "scripts", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    return tmp_path
 
 
 def replace(path: Path, old: str, new: str) -> None:

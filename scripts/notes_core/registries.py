@@ -70,7 +70,7 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
 
 def load_themes(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[str, Theme]:
     themes = {}
-    for entry, line in read_registry(data_dir, "themes", root, errors):
+    for entry, _line in read_registry(data_dir, "themes", root, errors):
         title = text_value(entry, "title")
         description = text_value(entry, "description")
         if title and description:
@@ -80,7 +80,7 @@ def load_themes(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[
 
 def load_series(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[str, Series]:
     series = {}
-    for entry, line in read_registry(data_dir, "series", root, errors):
+    for entry, _line in read_registry(data_dir, "series", root, errors):
         title = text_value(entry, "title")
         description = text_value(entry, "description")
         if title and description:
