@@ -11,6 +11,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 sys.path.insert(0, str(ROOT / "tests"))
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+# As the workflows do, so the tests see the source link and edit buttons (example.org is reserved for examples).
+os.environ.setdefault("REPO_URL", "https://example.org/joining-forces-notes")
+os.environ.setdefault("EDIT_URI", "edit/main/docs/")
 
 from site_build import BuiltSite, build_site  # noqa: E402
 
