@@ -79,3 +79,8 @@ def test_renamed_meeting_with_redirect_keeps_old_address_and_anchors(project):
 def test_new_point_must_be_locked(project):
     replace(project / "docs/meetings/levelling-up.md", "### Act in small places", "### Keep it local {#keep-it-local}\nthemes: community-led-change\n\nAct locally.\n\n### Act in small places")
     assert_fails_with(project, "1 new point id(s) and 0 new page(s) are not in the permalink lock yet (keep-it-local); run `python scripts/notes.py lock`")
+
+
+def test_retired_id_is_never_reused(project):
+    replace(project / "data/permalinks.yml", "point_redirects: {}", "point_redirects:\n  act-in-small-places: asset-based-approach")
+    assert_fails_with(project, "docs/meetings/levelling-up.md:", "point id 'act-in-small-places' was retired (merged into 'asset-based-approach') and is never reused; choose another id")

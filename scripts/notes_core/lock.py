@@ -94,6 +94,9 @@ def check_lock(lock: PermalinkLock, archive: Archive, page_uris: set[str], error
     """Record a contributor-facing error for every published link that would break or is not yet locked."""
     for ident in lock.points:
         if ident in archive.points:
+            if ident in lock.point_redirects:
+                point = archive.points[ident]
+                errors.append(ContentError(point_path(archive, ident), point.line, f"point id '{ident}' was retired (merged into '{lock.point_redirects[ident]}') and is never reused; choose another id"))
             continue
         target = lock.point_redirects.get(ident)
         line = lock.lines.get(ident, 1)
@@ -115,6 +118,10 @@ def check_lock(lock: PermalinkLock, archive: Archive, page_uris: set[str], error
         listed = ", ".join((new_points + [f"/{p}" for p in new_pages])[:5])
         more = len(new_points) + len(new_pages) - 5
         errors.append(ContentError(LOCK, 1, f"{len(new_points)} new point id(s) and {len(new_pages)} new page(s) are not in the permalink lock yet ({listed}{f', and {more} more' if more > 0 else ''}); run `python scripts/notes.py lock` and commit data/permalinks.yml"))
+
+
+def point_path(archive: Archive, ident: str) -> str:
+    return archive.meetings_by_slug[archive.points[ident].meeting].path
 
 
 def moved_points(lock: PermalinkLock, archive: Archive) -> dict[str, list[tuple[str, str]]]:
