@@ -85,7 +85,7 @@ def test_cite_this_opens_by_keyboard_and_copies_bibtex(page):
     panel = page.locator("#cite-celebrate-unequal-alliances")
     expect(panel).to_be_visible()
     assert "Joining forces: unequal alliances" in panel.locator("pre").first.text_content()
-    panel.get_by_role("button", name="Copy bibtex").click()
+    panel.get_by_role("button", name="Copy BibTeX").click()
     copied = page.evaluate("navigator.clipboard.readText()")
     assert copied.startswith("@misc{jf-celebrate-unequal-alliances,") and "url          = {http://127.0.0.1:8000/p/celebrate-unequal-alliances/}" in copied
 

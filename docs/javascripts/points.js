@@ -34,7 +34,7 @@
     pre.id = id;
     pre.tabIndex = 0;
     pre.textContent = text;
-    var copy = button("Copy " + label.toLowerCase());
+    var copy = button(label === "BibTeX" ? "Copy BibTeX" : "Copy " + label.toLowerCase());
     copy.setAttribute("data-clipboard-text", text);
     wrap.append(heading, pre, copy);
     return wrap;
