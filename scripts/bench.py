@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import subprocess
@@ -113,11 +114,43 @@ def measure(folder: Path) -> dict:
     }
 
 
+def plain_material_s(folder: Path) -> float:
+    """The same meeting files built by plain Material: no hook, no generated pages, no plugins
+    but search, the site's Markdown extensions, meetings in one folder per series and
+    navigation.prune. What Material itself costs for this content, for comparison."""
+    import yaml
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    plain = folder / "plain"
+    for file in (folder / "docs" / "meetings").glob("*.md"):
+        series = re.search(r"^series: (\S+)$", file.read_text(encoding="utf-8"), re.M).group(1)
+        target = plain / "docs" / series / file.name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy(file, target)
+    (plain / "docs" / "index.md").write_text("# Plain\n", encoding="utf-8")
+    real = load_config(config_file=str(folder / "mkdocs.yml"))
+    extensions = [{name: real.mdx_configs[name]} if name in real.mdx_configs else name for name in real.markdown_extensions]
+    config_text = yaml.safe_dump({
+        "site_name": "Plain", "theme": {"name": "material", "font": False, "features": ["navigation.prune"]},
+        "plugins": ["search"], "markdown_extensions": extensions,
+    })
+    (plain / "mkdocs.yml").write_text(config_text, encoding="utf-8")
+    config = load_config(config_file=str(plain / "mkdocs.yml"), site_dir=str(plain / "site"))
+    start = time.perf_counter()
+    build(config)
+    elapsed = time.perf_counter() - start
+    return elapsed
+
+
 def run_one(meetings: int, keep: Path | None) -> dict:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{meetings}-"))
     try:
         make_project(folder, meetings)
         result = {"meetings": meetings, **measure(folder)}
+        plain = plain_material_s(folder)
+        result["plain_material_s"] = round(plain, 3)
+        result["plain_material_ratio"] = round(plain / result["markdown_floor_s"], 2) if result["markdown_floor_s"] else None
         if keep:
             target = keep / f"meetings-{meetings}"
             shutil.rmtree(target, ignore_errors=True)
