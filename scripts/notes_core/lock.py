@@ -12,6 +12,7 @@ import yaml
 
 from .errors import ContentError
 from .model import Archive
+from .render.links import page_address
 from .yaml_lines import describe, error_line, parse_yaml
 
 LOCK = "data/permalinks.yml"
@@ -32,15 +33,6 @@ class PermalinkLock:
     point_redirects: dict[str, str]
     page_redirects: dict[str, str]
     lines: dict[str, int]
-
-
-def page_address(src_uri: str) -> str:
-    """The address of a docs page with directory URLs: about.md -> about/, themes/index.md -> themes/."""
-    stem = src_uri[:-3] if src_uri.endswith(".md") else src_uri
-    if stem == "index" or stem.endswith("/index"):
-        stem = stem[: -len("index")]
-        return stem
-    return stem + "/"
 
 
 EMPTY = PermalinkLock({}, (), {}, {}, {})

@@ -8,7 +8,7 @@ from itertools import combinations
 from ..model import Archive, Point
 from . import links as L
 from .heatmap import heatmap_size, render_heatmap_svg
-from .links import escape, front_matter, link, point_link
+from .links import escape, front_matter, link, point_list
 from .scale import CO_OCCURRENCE_ROWS, INLINE_PICTURE_CELLS, LIST_LIMIT, MATRIX_MEETING_COLUMNS
 
 
@@ -137,11 +137,8 @@ def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point
 
 def render_pair(archive: Archive, page: str, pair: tuple[str, str], points: list[Point], anchor: str, with_meeting: bool = True) -> list[str]:
     a, b = (archive.themes[t] for t in pair)
-    out = [f"## {escape(a.title)} and {escape(b.title)} {{#{anchor}}}", ""]
-    for point in points:
-        suffix = f" ({escape(archive.meetings_by_slug[point.meeting].title)})" if with_meeting else ""
-        out.append(f"- [{escape(point.title)}]({point_link(page, point)}){suffix}")
-    return out + [""]
+    titles = {p.meeting: archive.meetings_by_slug[p.meeting].title for p in points} if with_meeting else None
+    return [f"## {escape(a.title)} and {escape(b.title)} {{#{anchor}}}", ""] + point_list(page, points, titles)
 
 
 def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> str:

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 from ..model import Archive, Meeting, Point
 from . import links as L
-from .links import LISTING_END, LISTING_START, escape, front_matter, link, point_link
+from .links import LISTING_END, LISTING_START, escape, front_matter, link, point_link, point_list
 from .scale import LETTER_PAGE, LIST_LIMIT, MENTIONS_SHOWN, NAV_FLAT_LIMIT, SPEAKER_TABLE_LIMIT, THEME_TEXT_LIMIT, chunks
 
 
@@ -133,7 +133,7 @@ def render_theme_page(archive: Archive, theme_id: str) -> str:
         else:
             # Many points: a compact list, with no heading per meeting to swell the table of contents.
             out += [LISTING_START, f"**{heading}**", f"{{: #{meeting.slug} }}", ""]
-            out += [f"- [{escape(point.title)}]({point_link(page, point)})" for point in meeting_points] + [LISTING_END]
+            out += point_list(page, meeting_points) + [LISTING_END]
     return "\n".join(out)
 
 
@@ -202,9 +202,7 @@ def render_speaker_page(archive: Archive, speaker_id: str, meetings: list[tuple[
     for meeting_slug, meeting_points in group_by_meeting(points).items():
         meeting = archive.meetings_by_slug[meeting_slug]
         out += [f"### From [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))}) {{ data-search-exclude }}", ""]
-        for point in meeting_points:
-            out += [f"- [{escape(point.title)}]({point_link(page, point)})"]
-        out.append("")
+        out += point_list(page, meeting_points)
     return "\n".join(out)
 
 
@@ -232,11 +230,9 @@ def render_organisations_index(archive: Archive) -> str:
             more = f", and {len(meetings) - MENTIONS_SHOWN} more meetings" if len(meetings) > MENTIONS_SHOWN else ""
             out += [f"Mentioned in: {shown}{more}", ""]
         points = archive.points_by_organisation.get(organisation.id, ())
-        for point in points[:MENTIONS_SHOWN]:
-            out.append(f"- [{escape(point.title)}]({point_link(page, point)})")
+        out += point_list(page, points[:MENTIONS_SHOWN])
         if len(points) > MENTIONS_SHOWN:
-            out.append(f"- and {len(points) - MENTIONS_SHOWN} more key points")
-        out.append("")
+            out += [f"And {len(points) - MENTIONS_SHOWN} more key points.", ""]
     return "\n".join(out)
 
 
@@ -245,16 +241,14 @@ def render_principles_by_theme(archive: Archive) -> str:
     out = [front_matter("Principles by theme", f"All {len(archive.points)} key points of the series, grouped by theme, each with its permanent link.", searchable=False), "# Principles by theme", "",
            f"Every key point, under each of its themes. See also [all principles from A to Z]({link(page, L.PRINCIPLES_A_TO_Z)}), or download them as [JSON](../principles.json) or [CSV](../principles.csv).", ""]
     listed = len(archive.points) <= LIST_LIMIT
+    titles = meeting_titles(archive)
     for theme_id, theme in archive.themes.items():
         points = archive.points_by_theme.get(theme_id, ())
         out += [f"## [{escape(theme.title)}]({link(page, L.theme_page(theme_id))}) {{#{theme_id}}}", ""]
         if not listed:
             out += [f"{len(points)} key points: see [{escape(theme.title)}]({link(page, L.theme_page(theme_id))}).", ""]
             continue
-        for point in points:
-            meeting = archive.meetings_by_slug[point.meeting]
-            out.append(f"- [{escape(point.title)}]({point_link(page, point)}) ({escape(meeting.title)})")
-        out.append("")
+        out += point_list(page, points, titles)
     return "\n".join(out)
 
 
@@ -266,10 +260,11 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
         letters[first if first.isalpha() else "#"].append(point)
     title = "Principles A to Z"
     description = f"All {len(archive.points)} key points of the series in alphabetical order."
+    titles = meeting_titles(archive)
     if len(archive.points) <= LIST_LIMIT:
         out = [front_matter(title, description, searchable=False), f"# {title}", ""]
         for letter, points in letters.items():
-            out += render_letter(archive, L.PRINCIPLES_A_TO_Z, letter, points, 2)
+            out += render_letter(titles, L.PRINCIPLES_A_TO_Z, letter, points, 2)
         return {L.PRINCIPLES_A_TO_Z: "\n".join(out)}
     pages: dict[str, str] = {}
     index = [front_matter(title, description, searchable=False), f"# {title}", "", "Choose a letter.", ""]
@@ -281,19 +276,20 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
             label = letter + (f" ({number} of {len(parts)})" if len(parts) > 1 else "")
             index.append(f"- [{label}]({link(L.PRINCIPLES_A_TO_Z, uri)}): {len(part)} key points")
             body = [front_matter(f"Principles: {label}", f"Key points whose titles start with {letter}.", searchable=False), f"# Principles: {label}", ""]
-            pages[uri] = "\n".join(body + render_letter(archive, uri, letter, part, None))
+            pages[uri] = "\n".join(body + render_letter(titles, uri, letter, part, None))
     return {L.PRINCIPLES_A_TO_Z: "\n".join(index) + "\n", **pages}
 
 
-def render_letter(archive: Archive, page: str, letter: str, points: list[Point], level: int | None) -> list[str]:
+def render_letter(titles: dict[str, str], page: str, letter: str, points: list[Point], level: int | None) -> list[str]:
     out = []
     if level:
         anchor = f"letter-{letter.lower()}" if letter.isalpha() else "letter-other"
         out += [f"{'#' * level} {letter} {{#{anchor}}}", ""]
-    for point in points:
-        meeting = archive.meetings_by_slug[point.meeting]
-        out.append(f"- [{escape(point.title)}]({point_link(page, point)}) ({escape(meeting.title)})")
-    return out + [""]
+    return out + point_list(page, points, titles)
+
+
+def meeting_titles(archive: Archive) -> dict[str, str]:
+    return {slug: meeting.title for slug, meeting in archive.meetings_by_slug.items()}
 
 
 def group_by_meeting(points: tuple[Point, ...]) -> dict[str, list[Point]]:
