@@ -38,10 +38,16 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         return io.BytesIO(body)
 
 
+class _Server(http.server.ThreadingHTTPServer):
+    # The default backlog of 5 drops connections when a link checker opens 20 at once, and the
+    # client then waits a minute to retry: listen for more.
+    request_queue_size = 128
+
+
 @contextmanager
 def serve(directory: Path):
     handler = functools.partial(_Handler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = _Server(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -18,12 +18,14 @@ from mkdocs.structure.pages import Page
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import ContentErrors  # noqa: E402
-from notes_core.lock import read_lock  # noqa: E402
+from notes_core.lock import PermalinkLock, read_lock  # noqa: E402
 from notes_core.render.scale import MINIFY_ABOVE  # noqa: E402
 from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks  # noqa: E402
 from notes_core.site import Site, load_site  # noqa: E402
 
-# Set afresh by every build in on_files (mkdocs serve keeps this module loaded).
+# Set afresh by every build (mkdocs serve keeps this module loaded): the lock in on_config,
+# the site in on_files.
+_lock: PermalinkLock | None = None
 _site: Site | None = None
 
 
@@ -40,11 +42,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if commit_time.isdigit():
             os.environ["SOURCE_DATE_EPOCH"] = commit_time
     # Old page addresses in the permalink lock redirect through mkdocs-redirects.
+    global _lock
+    _lock = read_lock(_root(config), [])  # a broken lock is read again, and reported, by on_files
     redirects = config.plugins.get("redirects")
-    if redirects is not None:
-        lock = read_lock(_root(config), [])  # a broken lock is reported by on_files
-        if lock is not None:
-            redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}), **lock.page_redirects}
+    if redirects is not None and _lock is not None:
+        redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}), **_lock.page_redirects}
     return config
 
 
@@ -52,7 +54,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _site
     _site = None
     try:
-        site = load_site(_root(config), config.site_url or "", config.site_name)
+        site = load_site(_root(config), config.site_url or "", config.site_name, lock=_lock)
     except ContentErrors as errors:
         raise PluginError("The content has problems:\n" + errors.report()) from None
     for uri, content in site.pages.items():

@@ -20,8 +20,13 @@ class Site:
     moved: dict[str, list[tuple[str, str]]]  # meeting slug -> (old id, current id) of points that moved away
 
 
-def load_site(root: Path, site_url: str, site_name: str, check_permalinks: bool = True) -> Site:
-    """Raises ContentErrors with every problem of the content and of the permalink lock."""
+def load_site(root: Path, site_url: str, site_name: str, check_permalinks: bool = True,
+              lock: PermalinkLock | None = None) -> Site:
+    """Raises ContentErrors with every problem of the content and of the permalink lock.
+
+    `lock`: the permalink lock if the caller has read it already (the MkDocs hook reads it
+    once per build, for the page redirects).
+    """
     errors: list[ContentError] = []
     docs = root / "docs"
     try:
@@ -29,7 +34,8 @@ def load_site(root: Path, site_url: str, site_name: str, check_permalinks: bool 
     except ContentErrors as problems:
         errors += problems.errors
         archive = None
-    lock = read_lock(root, errors) if check_permalinks else (read_lock(root, []) or EMPTY)
+    if lock is None:
+        lock = read_lock(root, errors) if check_permalinks else (read_lock(root, []) or EMPTY)
     if archive is None:
         raise ContentErrors(errors)
     pages = render_pages(archive, site_url, site_name, (lock or EMPTY).point_redirects)

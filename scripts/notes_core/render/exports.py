@@ -43,6 +43,6 @@ def render_exports(archive: Archive, site_url: str) -> dict[str, str]:
     for row in rows:
         writer.writerow({**row, "themes": "; ".join(row["themes"]), "speakers": "; ".join(row["speakers"])})
     return {
-        "principles.json": json.dumps(data, ensure_ascii=False, indent=1) + "\n",
+        "principles.json": json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
         "principles.csv": out.getvalue(),
     }
