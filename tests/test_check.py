@@ -165,3 +165,8 @@ def test_build_fails_with_the_same_messages(tmp_path):
     assert "docs/meetings/levelling-up.md:9: speakers: unknown id 'sally-yong'; did you mean 'sally-young'?" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
+
+
+def test_unsafe_front_matter(repo):
+    edit(repo, 'title: "Joining Forces for Levelling Up"', 'title: "Levelling Up <script>alert(1)</script>"')
+    assert_fails_with(repo, "levelling-up.md:2: raw <script> is not allowed")

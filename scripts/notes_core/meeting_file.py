@@ -52,6 +52,7 @@ class RawMeeting:
     body: str
     body_line: int
     points: list[RawPoint]
+    text: str  # the whole file, for checks that cover front matter and body alike
 
 
 def split_front_matter(text: str, path: str, errors: list[ContentError]) -> tuple[str, str, int] | None:
@@ -89,7 +90,7 @@ def read_meeting_file(file: Path, path: str, errors: list[ContentError]) -> RawM
         errors.append(ContentError(path, 2, "front matter must be fields written as `name: value`, one per line"))
         return None
     points = read_points(body, body_line, path, errors)
-    return RawMeeting(path, file.stem, front, 2, body, body_line, points)
+    return RawMeeting(path, file.stem, front, 2, body, body_line, points, text)
 
 
 def read_points(body: str, first_line: int, path: str, errors: list[ContentError]) -> list[RawPoint]:
