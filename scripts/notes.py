@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def check(root: Path) -> int:
     try:
-        archive = load_site(root, "", "").archive
+        archive = load_site(root, "", "", render_check=True).archive
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1

@@ -25,7 +25,7 @@ class ContentErrors(Exception):
     def report(self) -> str:
         count = len(self.errors)
         lines = [str(e) for e in self.errors]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run `python scripts/notes.py check` again.")
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run `make check` again.")
         return "\n".join(lines)
 
 

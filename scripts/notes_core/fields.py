@@ -9,6 +9,26 @@ from markdown.extensions.toc import slugify
 from .errors import ContentError, suggest
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+MAX_ID = 80
+MAX_TEXT = 300         # titles, names, roles
+MAX_LONG_TEXT = 1000   # questions, summaries, descriptions
+LONG_FIELDS = {"question", "summary", "description", "when"}
+# Control characters (tabs and line breaks included: every field is one line) and the
+# bidirectional overrides that can make text read differently from what it is.
+BAD_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
+
+
+def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
+    """Why a one-line text value is not acceptable, or None."""
+    found = BAD_CHARACTER.search(value)
+    if found:
+        char = found.group(0)
+        if char in "\n\r\u2028\u2029":
+            return "is more than one line; write it on one line"
+        return f"contains the invisible character U+{ord(char):04X}; delete it (retype the text around it if unsure)"
+    if len(value) > limit:
+        return f"is {len(value):,} characters long, more than the {limit:,} allowed; shorten it"
+    return None
 
 
 def slug_suggestion(value: str) -> str:
@@ -20,6 +40,10 @@ def check_id(value: Any, path: str, line: int, what: str, errors: list[ContentEr
     """Return the id if it is in slug form, else record why not."""
     if not isinstance(value, str) or not value.strip():
         errors.append(ContentError(path, line, f"{what}: missing id; give it a short lowercase id such as 'shared-purpose'"))
+        return None
+    if len(value) > MAX_ID:
+        errors.append(ContentError(path, line, f"{what}: the id is {len(value):,} characters long; keep it under {MAX_ID} "
+                                               "(a few words of the title, e.g. 'shared-purpose')"))
         return None
     if not ID_PATTERN.match(value):
         errors.append(ContentError(path, line, f"{what}: id '{value}' is not in slug form{slug_suggestion(value)} (lowercase letters, digits and single hyphens)"))
@@ -39,6 +63,10 @@ def check_text(record: dict, key: str, path: str, line: int, what: str, errors: 
     """A non-empty single-line string field."""
     value = text_value(record, key)
     if value is not None:
+        problem = text_problem(value, MAX_LONG_TEXT if key in LONG_FIELDS else MAX_TEXT)
+        if problem:
+            errors.append(ContentError(path, line, f"{what}: '{key}' {problem}".lstrip(": ")))
+            return None
         return value
     present = record.get(key)
     if present is None or (isinstance(present, str) and not present.strip()):
@@ -58,6 +86,11 @@ def check_text_list(record: dict, key: str, path: str, line: int, what: str, err
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
         errors.append(ContentError(path, line, f"{what}: '{key}' must be a list of text, e.g. `{key}: [First, Second]`"))
         return ()
+    for item in value:
+        problem = text_problem(item.strip())
+        if problem:
+            errors.append(ContentError(path, line, f"{what}: '{key}': '{item.strip()[:40]}' {problem}"))
+            return ()
     return tuple(v.strip() for v in value)
 
 

@@ -9,12 +9,22 @@ from .errors import ContentError, ContentErrors, suggest
 from .meeting_file import read_meeting_file
 from .model import Archive, Meeting, Organisation, Point
 from .registries import load_organisations, load_planned, load_series, load_speakers, load_themes, rel
-from .safety import check_unsafe
 from .validate import build_meeting, check_placeholders
 
 
 def load_archive(meetings_dir: Path, data_dir: Path, root: Path | None = None) -> Archive:
     """Raises ContentErrors listing every problem; never returns a half-checked archive."""
+    archive, errors = load_drafts(meetings_dir, data_dir, root)
+    if errors:
+        raise ContentErrors(errors)
+    return archive
+
+
+def load_drafts(meetings_dir: Path, data_dir: Path, root: Path | None = None) -> tuple[Archive, list[ContentError]]:
+    """The archive of every meeting without problems, and the problems: for previewing drafts.
+
+    Meetings with a problem (and announced meetings whose entry has one) are left out of the archive,
+    so every generated page is made from checked content only."""
     root = root or meetings_dir.parent.parent
     errors: list[ContentError] = []
     themes = load_themes(data_dir, root, errors)
@@ -33,8 +43,6 @@ def load_archive(meetings_dir: Path, data_dir: Path, root: Path | None = None) -
         raw = read_meeting_file(file, path, errors)
         if raw is None:
             continue
-        # The whole file: a title in the front matter reaches the page as much as the body does.
-        check_unsafe(raw.text, path, 1, errors)
         check_placeholders(raw.text, path, errors)
         meeting = build_meeting(raw, themes, speakers, series, errors)
         if meeting:
@@ -49,11 +57,12 @@ def load_archive(meetings_dir: Path, data_dir: Path, root: Path | None = None) -
         if plan.announced_in not in slugs and files:
             errors.append(ContentError(planned_path, line, f"planned '{plan.id}': announced_in '{plan.announced_in}' is not a meeting file{suggest(plan.announced_in, slugs)}"))
     if not meetings and not errors:
-        errors.append(ContentError(rel(meetings_dir, root), 1, "there are no meeting files; add one with `python scripts/notes.py new \"Title\"`"))
-    if errors:
-        raise ContentErrors(errors)
-    meetings.sort(key=lambda m: (m.series, m.order, m.slug))
-    return index_archive(meetings, [p for p, _ in planned], themes, speakers, organisations, series)
+        errors.append(ContentError(rel(meetings_dir, root), 1, "there are no meeting files; add one with `make new TITLE=\"...\"`"))
+    failed = {error.path for error in errors}
+    meetings = sorted((m for m in meetings if m.path not in failed), key=lambda m: (m.series, m.order, m.slug))
+    slugs = {m.slug for m in meetings}
+    announced = [p for p, _ in planned if p.series in series and p.announced_in in slugs]
+    return index_archive(meetings, announced, themes, speakers, organisations, series), errors
 
 
 def check_unique_points(meetings: list[Meeting], errors: list[ContentError]) -> None:

@@ -18,11 +18,14 @@ from pathlib import Path
 import yaml
 
 from .errors import ContentError, suggest
+from .source_files import read_source
 from .yaml_lines import describe, error_line, parse_yaml
 
-HEADING = re.compile(r"^(#{1,6})[ \t]+(.*?)[ \t]*$")
-HEADING_ID = re.compile(r"\s*\{:?\s*#([^\s}]*)[^}]*\}\s*$")
-META = re.compile(r"^([A-Za-z][A-Za-z_-]*)[ \t]*:[ \t]*(.*?)[ \t]*$")
+# Every pattern here is matched at one place and is linear in the line's length (no pattern with
+# two unbounded parts that can trade characters), so a 100 KB line costs microseconds, not minutes.
+HEADING_START = re.compile(r"(#{1,6})[ \t]+")
+ID_BLOCK = re.compile(r"\{:?[ \t]*#([^}]*)\}")
+META_START = re.compile(r"([A-Za-z][A-Za-z_-]{0,30})[ \t]*:")
 META_KEYS = ("themes", "speaker")
 FENCE = re.compile(r"^\s*(```|~~~)")
 ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s")
@@ -68,13 +71,35 @@ def split_front_matter(text: str, path: str, errors: list[ContentError]) -> tupl
     return None
 
 
-def read_meeting_file(file: Path, path: str, errors: list[ContentError]) -> RawMeeting | None:
-    try:
-        text = file.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        errors.append(ContentError(path, 1, f"the file is not UTF-8 text ({error.reason}); save it as UTF-8"))
+def parse_heading(line: str) -> tuple[str, str, str | None] | None:
+    """(hashes, title, id or None) of a Markdown heading line; the id is what `{#...}` at its end holds."""
+    start = HEADING_START.match(line)
+    if start is None:
         return None
-    text = text.replace("\r\n", "\n").replace("\r", "\n").lstrip("\ufeff")
+    title = line[start.end():].rstrip(" \t")
+    ident = None
+    if title.endswith("}"):
+        brace = title.rfind("{")
+        block = ID_BLOCK.fullmatch(title, brace) if brace >= 0 else None
+        if block is not None:
+            words = block.group(1).split()
+            # `{#id .class key=value}` is an attribute list; `{#Distance is the hidden cost}` meant the phrase as the id.
+            attributes = all(word.startswith((".", "#")) or "=" in word for word in words[1:])
+            ident = (words[0] if attributes else " ".join(words)) if words else ""
+            title = title[:brace]
+    return start.group(1), title.rstrip("# \t"), ident
+
+
+def parse_meta(line: str) -> tuple[str, str] | None:
+    """(key, value) of a `key: value` line under a point heading."""
+    start = META_START.match(line)
+    return (start.group(1), line[start.end():].strip(" \t")) if start else None
+
+
+def read_meeting_file(file: Path, path: str, errors: list[ContentError]) -> RawMeeting | None:
+    text = read_source(file, path, errors, long_lines=False)
+    if text is None:
+        return None
     parts = split_front_matter(text, path, errors)
     if parts is None:
         return None
@@ -82,7 +107,7 @@ def read_meeting_file(file: Path, path: str, errors: list[ContentError]) -> RawM
     try:
         front = parse_yaml(front_text, line_offset=1)
     except yaml.YAMLError as error:
-        errors.append(ContentError(path, error_line(error, 1), f"front matter: {describe(error)}"))
+        errors.append(ContentError(path, error_line(error, 1), f"front matter: {describe(error, front_text)}"))
         return None
     if front is None:
         front = {}
@@ -104,12 +129,10 @@ def read_points(body: str, first_line: int, path: str, errors: list[ContentError
         number = first_line + offset
         if FENCE.match(line):
             in_fence = not in_fence
-        heading = None if in_fence else HEADING.match(line)
+        heading = None if in_fence else parse_heading(line)
         if heading:
-            level, title = len(heading.group(1)), heading.group(2)
-            found = HEADING_ID.search(title)
-            ident = found.group(1) if found else None
-            title = HEADING_ID.sub("", title).rstrip("# \t") if found else title.rstrip("# \t")
+            hashes, title, ident = heading
+            level = len(hashes)
             if level == 1:
                 errors.append(ContentError(path, number, "a level-1 heading (`# ...`) is not allowed: the page title comes from `title:` in the front matter; use `##` for sections"))
             if level == 2:
@@ -119,22 +142,22 @@ def read_points(body: str, first_line: int, path: str, errors: list[ContentError
                 if level not in (3, 4):
                     errors.append(ContentError(path, number, f"a key point must be a level-3 (`###`) or level-4 (`####`) heading, not level {level}"))
                 if ident is None:
-                    errors.append(ContentError(path, number, f"key point '{title}' has no id; add one at the end of the heading, e.g. `{heading.group(1)} {title} {{#a-short-id}}`"))
+                    errors.append(ContentError(path, number, f"key point '{title}' has no id; add one at the end of the heading, e.g. `{hashes} {title} {{#a-short-id}}`"))
                 current = RawPoint(ident, title.strip(), level, number, section)
                 points.append(current)
                 in_meta = True
             continue
         if current is None:
             continue
-        meta = META.match(line) if in_meta else None
+        meta = parse_meta(line) if in_meta else None
         if meta:
-            key = meta.group(1)
+            key = meta[0]
             if key not in META_KEYS:
                 errors.append(ContentError(path, number, f"point '{current.id}': unknown field '{key}'{suggest(key, META_KEYS) or '; a point takes `themes:` and `speaker:` lines'}"))
             elif key in current.meta:
                 errors.append(ContentError(path, number, f"point '{current.id}': '{key}' is given twice; keep one line"))
             else:
-                current.meta[key] = (meta.group(2), number)
+                current.meta[key] = (meta[1], number)
             continue
         in_meta = False
         current.text_lines.append(line)
@@ -142,8 +165,8 @@ def read_points(body: str, first_line: int, path: str, errors: list[ContentError
 
 
 def starts_meta(line: str) -> bool:
-    match = META.match(line)
-    return bool(match) and match.group(1).lower() in META_KEYS + ("theme", "speakers")
+    meta = parse_meta(line)
+    return meta is not None and meta[0].lower() in META_KEYS + ("theme", "speakers")
 
 
 def point_text(lines: list[str]) -> str:

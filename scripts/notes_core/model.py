@@ -51,7 +51,9 @@ class Point:
     text: str
     meeting: str
     section: str
-    line: int
+    line: int                          # of the heading, in the meeting file
+    level: int = 3                     # 3 for ###, 4 for ####
+    meta_lines: tuple[int, ...] = ()   # the `themes:` and `speaker:` lines under the heading
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,7 @@ class Meeting:
     summary: str
     points: tuple[Point, ...]
     body: str
+    body_line: int = 1                 # the line of the file where the body starts
 
     @property
     def src_uri(self) -> str:

@@ -8,7 +8,7 @@ import yaml
 from .errors import ContentError, suggest
 from .fields import check_fields, check_id, check_text, check_text_list, line_of, text_value
 from .model import Organisation, PlannedMeeting, Series, Speaker, Theme
-from .safety import check_unsafe
+from .source_files import read_source
 from .yaml_lines import describe, error_line, parse_yaml
 
 REGISTRY_FIELDS = {
@@ -32,12 +32,13 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
     if not file.is_file():
         errors.append(ContentError(path, 1, f"file is missing; create it as a YAML list of {name} (see CONTRIBUTING.md)"))
         return []
-    text = file.read_text(encoding="utf-8")
-    check_unsafe(text, path, 1, errors)
+    text = read_source(file, path, errors)
+    if text is None:
+        return []
     try:
         data = parse_yaml(text)
     except yaml.YAMLError as error:
-        errors.append(ContentError(path, error_line(error), describe(error)))
+        errors.append(ContentError(path, error_line(error), describe(error, text)))
         return []
     if data is None:
         data = []
@@ -56,9 +57,8 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
         line = line_of(entry, line)("id")
         ident = check_id(entry.get("id"), path, line, f"{name} entry", errors)
         check_fields(entry, allowed, path, line_of(entry, line), f"{name} '{ident or '?'}'", errors)
-        for key in sorted(required):
-            check_text(entry, key, path, line_of(entry, line)(key), f"{name} '{ident or '?'}'", errors)
-        if ident is None:
+        valid = [check_text(entry, key, path, line_of(entry, line)(key), f"{name} '{ident or '?'}'", errors) for key in sorted(required)]
+        if ident is None or None in valid:
             continue
         if ident in seen:
             errors.append(ContentError(path, line, f"{name} id '{ident}' is used twice (first on line {seen[ident]}); ids must be unique"))

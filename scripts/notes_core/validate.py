@@ -5,7 +5,7 @@ import datetime as dt
 import re
 
 from .errors import ContentError, suggest
-from .fields import check_fields, check_id, check_text, line_of
+from .fields import check_fields, check_id, check_text, line_of, text_problem
 from .meeting_file import RawMeeting, RawPoint
 from .model import Meeting, Point, Series, Speaker, SpeakerRole, Theme
 
@@ -43,7 +43,7 @@ def build_meeting(raw: RawMeeting, themes: dict[str, Theme], speakers: dict[str,
             errors.append(ContentError(path, where("themes"), f"themes: '{theme}' is listed but no key point of this meeting uses it; remove it from `themes:` or add it to a point"))
     if len(errors) > count:
         return None
-    return Meeting(raw.slug, path, title, question, series_id, order, date, meeting_speakers, meeting_themes, summary, points, raw.body)
+    return Meeting(raw.slug, path, title, question, series_id, order, date, meeting_speakers, meeting_themes, summary, points, raw.body, raw.body_line)
 
 
 def build_point(raw: RawMeeting, rp: RawPoint, themes: dict[str, Theme], meeting_themes: tuple[str, ...], meeting_speakers: tuple[SpeakerRole, ...], errors: list[ContentError]) -> Point | None:
@@ -52,6 +52,8 @@ def build_point(raw: RawMeeting, rp: RawPoint, themes: dict[str, Theme], meeting
     label = f"point '{rp.id or rp.title}'"
     if not rp.title:
         errors.append(ContentError(path, rp.line, f"{label}: the heading has no title; write a short title before the {{#id}}"))
+    elif text_problem(rp.title):
+        errors.append(ContentError(path, rp.line, f"{label}: the title {text_problem(rp.title)}"))
     if "themes" not in rp.meta or not rp.meta["themes"][0].strip():
         errors.append(ContentError(path, rp.line + 1, f"{label}: no theme; add a line `themes: some-theme` directly under the heading (themes live in data/themes.yml)"))
         point_themes: tuple[str, ...] = ()
@@ -73,7 +75,8 @@ def build_point(raw: RawMeeting, rp: RawPoint, themes: dict[str, Theme], meeting
         errors.append(ContentError(path, rp.line, f"{label}: the point has no text; write it below the heading and its `themes:` line"))
     if len(errors) > count or ident is None:
         return None
-    return Point(ident, rp.title, point_themes, speaker, text, raw.slug, rp.section, rp.line)
+    return Point(ident, rp.title, point_themes, speaker, text, raw.slug, rp.section, rp.line, rp.level,
+                 tuple(line for _value, line in rp.meta.values()))
 
 
 def check_ref(value: object, known: dict, path: str, line: int, field: str, registry: str, errors: list[ContentError]) -> str:

@@ -95,9 +95,17 @@ def point_list(page: str, points, meeting_titles: dict[str, str] | None = None) 
     return ["<ul>", *items, "</ul>", ""] if items else []
 
 
+# Text from the registries and front matter is text: nothing in it may become Markdown, an attribute
+# list or HTML. Backslash escapes for Markdown's own characters; entities for &, < and >.
+MARKDOWN_TEXT = str.maketrans({
+    **{char: "\\" + char for char in "\\`*_{}[]|"},
+    "&": "&amp;", "<": "&lt;", ">": "&gt;",
+})
+
+
 def escape(text: str) -> str:
-    """Text placed inside Markdown link labels and table cells."""
-    return text.replace("\\", "\\\\").replace("[", "\\[").replace("]", "\\]").replace("|", "\\|").replace("<", "&lt;")
+    """Text placed in Markdown: link labels, table cells, headings, paragraphs."""
+    return text.translate(MARKDOWN_TEXT)
 
 
 def front_matter(title: str, description: str, searchable: bool = True) -> str:

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import re
 
-from ..meeting_file import HEADING, HEADING_ID, META, META_KEYS
 from ..model import Archive, Meeting, Point
 from .links import escape, link, meeting_page, point_url, speaker_page, theme_page
 
@@ -48,26 +47,16 @@ def render_facts(meeting: Meeting, archive: Archive, page: str) -> str:
 
 
 def render_body(meeting: Meeting, archive: Archive, page: str, site_url: str) -> str:
-    points = {point.id: point for point in meeting.points}
+    """The body as written, with each point's heading and meta lines (where the reader found them) rendered."""
+    headings = {point.line: point for point in meeting.points}
+    skipped = {line for point in meeting.points for line in point.meta_lines}
     out: list[str] = []
-    current: Point | None = None
-    for line in meeting.body.split("\n"):
-        heading = HEADING.match(line)
-        if heading:
-            found = HEADING_ID.search(heading.group(2))
-            current = points.get(found.group(1)) if found else None
-            if current:
-                title = HEADING_ID.sub("", heading.group(2)).rstrip("# \t")
-                out.append(f"{heading.group(1)} {title} {{#{current.id} .point}}")
-                out.append("")
-                out.append(render_point_meta(current, archive, page, site_url))
-                continue
-        if current is not None:
-            meta = META.match(line)
-            if meta and meta.group(1) in META_KEYS:
-                continue
-            current = None
-        out.append(line)
+    for number, line in enumerate(meeting.body.split("\n"), start=meeting.body_line):
+        point = headings.get(number)
+        if point is not None:
+            out += [f"{'#' * point.level} {point.title} {{#{point.id} .point}}", "", render_point_meta(point, archive, page, site_url)]
+        elif number not in skipped:
+            out.append(line)
     return "\n".join(out).strip() + "\n"
 
 

@@ -1,0 +1,89 @@
+"""Everything a pull request can put under docs/ is checked: file types, links, pictures, and every page
+rendered as the site renders it, so whatever the sanitiser would strip is reported with its line."""
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import markdown
+
+from .errors import ContentError
+from .meeting_file import split_front_matter
+from .sanitise import Removed, clean_html, clean_svg, removed_parts
+from .settings import Settings
+from .source_files import CODE_SUFFIXES, PAGE_SUFFIXES, PICTURE_SUFFIXES, check_code_file, check_tree, read_source
+
+NAV_FILE = ".nav.yml"
+
+
+def markdown_renderer(settings: Settings) -> Callable[[str], str]:
+    """Markdown to HTML with the extensions and options of mkdocs.yml."""
+    md = markdown.Markdown(extensions=list(settings.markdown_extensions), extension_configs=settings.extension_configs)
+
+    def render(text: str) -> str:
+        md.reset()
+        return md.convert(text)
+
+    return render
+
+
+def check_docs(settings: Settings, errors: list[ContentError], render_pages: bool = True) -> None:
+    """`render_pages=False` skips rendering (the MkDocs hook sanitises the pages it renders itself)."""
+    docs, root = settings.docs_dir, settings.root
+    if not docs.is_dir():
+        return
+    allowed = PAGE_SUFFIXES | PICTURE_SUFFIXES | CODE_SUFFIXES | {".yml"}
+    render = markdown_renderer(settings) if render_pages else None
+    code = set(settings.extra_css) | set(settings.extra_javascript)
+    for file in check_tree(docs, root, allowed, errors):
+        path = file.relative_to(root).as_posix()
+        inside = file.relative_to(docs).as_posix()
+        suffix = file.suffix.lower()
+        if suffix == ".yml" and file.name != NAV_FILE:
+            errors.append(ContentError(path, 1, f"only navigation files ({NAV_FILE}) are YAML here; registries go in data/"))
+        elif suffix in CODE_SUFFIXES and inside not in code:
+            errors.append(ContentError(path, 1, "stylesheets and scripts are the site's code, not content; remove the file "
+                                                "(a maintainer adds code, listed in mkdocs.yml)"))
+        elif suffix in CODE_SUFFIXES:
+            text = read_source(file, path, errors)
+            if text is not None:
+                check_code_file(text, path, errors)
+        elif suffix == ".svg":
+            text = read_source(file, path, errors)
+            if text is not None:
+                report_removed(removed_parts(text, clean_svg), text, path, 1, errors, "pictures")
+        elif suffix in PAGE_SUFFIXES and render is not None:
+            check_page(file, path, render, errors)
+
+
+def check_page(file: Path, path: str, render: Callable[[str], str], errors: list[ContentError]) -> None:
+    text = read_source(file, path, errors, long_lines=False)
+    if text is None:
+        return
+    body, first_line = text, 1
+    if text.startswith("---\n"):
+        parts = split_front_matter(text, path, [])
+        if parts is not None:
+            _front, body, first_line = parts
+    report_removed(removed_parts(render(body)), body, path, first_line, errors, "pages")
+
+
+def report_removed(removed: list[Removed], source: str, path: str, first_line: int, errors: list[ContentError], what: str) -> None:
+    seen: set[tuple[int, str]] = set()
+    for part in removed:
+        line = find_line(source, part.token, first_line)
+        if (line, part.what) in seen:
+            continue
+        seen.add((line, part.what))
+        errors.append(ContentError(path, line, f"{part.what}; remove it ({what} may use Markdown and the few tags and "
+                                               "attributes listed in CONTRIBUTING.md, and the site strips anything else)"))
+
+
+def find_line(source: str, token: str, first_line: int) -> int:
+    """The first line that mentions the token, also when written with entities; else the first line."""
+    token = token.lower()
+    for number, line in enumerate(source.split("\n"), start=first_line):
+        if token in line.lower() or ("&" in line and token in html.unescape(line).lower()):
+            return number
+    return first_line

@@ -1,0 +1,79 @@
+"""Reading contributors' files safely, and what may be in the docs and data folders at all."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .errors import ContentError
+
+MAX_FILE_BYTES = 1_000_000   # the longest write-up is about 40 KB
+MAX_LINE_CHARS = 20_000      # the longest paragraph of the notes is under 2,000 characters
+
+# What a pull request may put under docs/: pages, pictures, and the site's own stylesheets and scripts.
+PAGE_SUFFIXES = {".md"}
+PICTURE_SUFFIXES = {".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif"}
+CODE_SUFFIXES = {".css", ".js"}
+DATA_SUFFIXES = {".yml"}
+
+# A URL with a host in a stylesheet or script would make readers' browsers call another site.
+HOST_URL = re.compile(r"(?i)(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}|url\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)|@import")
+
+
+def read_source(file: Path, path: str, errors: list[ContentError], long_lines: bool = True) -> str | None:
+    """The file as text with \\n line ends, or None with the reason in errors.
+
+    `long_lines=False` refuses lines longer than MAX_LINE_CHARS (Markdown files: a paragraph
+    that long is a mistake, and would make the Markdown parser slow)."""
+    if file.is_symlink():
+        errors.append(ContentError(path, 1, "this is a symbolic link; put the file itself here (links can publish files from outside the repository)"))
+        return None
+    data = file.read_bytes()
+    if len(data) > MAX_FILE_BYTES:
+        errors.append(ContentError(path, 1, f"the file is {len(data):,} bytes, more than the {MAX_FILE_BYTES:,} allowed; split it"))
+        return None
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        column = error.start - data.rfind(b"\n", 0, error.start)
+        errors.append(ContentError(path, line, f"the file is not UTF-8 text (byte {data[error.start]:#04x} at column {column}); "
+                                               "save it as UTF-8"))
+        return None
+    text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
+    if "\x00" in text:
+        errors.append(ContentError(path, text[: text.index("\x00")].count("\n") + 1, "the file contains a NUL character; save it as plain UTF-8 text"))
+        return None
+    if not long_lines:
+        for number, line in enumerate(text.split("\n"), start=1):
+            if len(line) > MAX_LINE_CHARS:
+                errors.append(ContentError(path, number, f"this line is {len(line):,} characters long, more than the {MAX_LINE_CHARS:,} allowed; "
+                                                         "break it into paragraphs"))
+                return None
+    return text
+
+
+def check_tree(folder: Path, root: Path, allowed: set[str], errors: list[ContentError]) -> list[Path]:
+    """Every file under `folder` (never following links), refusing links and file types not in `allowed`."""
+    files: list[Path] = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(root).as_posix()
+        if path.is_symlink():
+            errors.append(ContentError(rel, 1, "this is a symbolic link; put the file itself here (links can publish files from outside the repository)"))
+        elif path.is_file():
+            suffix = "".join(path.suffixes[-1:]).lower()
+            if suffix not in allowed:
+                kinds = ", ".join(sorted(allowed))
+                errors.append(ContentError(rel, 1, f"files of type '{suffix or path.name}' are not published from here; "
+                                                   f"allowed are {kinds} (a page is a .md file)"))
+            else:
+                files.append(path)
+    return files
+
+
+def check_code_file(text: str, path: str, errors: list[ContentError]) -> None:
+    """The site's own stylesheets and scripts load nothing from another host."""
+    for number, line in enumerate(text.split("\n"), start=1):
+        found = HOST_URL.search(line)
+        if found:
+            errors.append(ContentError(path, number, f"'{found.group(0)}' refers to another site or imports a file; "
+                                                     "stylesheets and scripts may use only files of this site"))
