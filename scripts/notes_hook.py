@@ -1,36 +1,61 @@
-"""MkDocs adapter for the notes core: load once per build, add generated pages, render meeting pages.
+"""MkDocs adapter for the notes core: load once per build, add generated pages, render meeting pages,
+sanitise every page's content, escape what the theme prints raw, and set the Content-Security-Policy.
 
 All logic lives in notes_core, which knows nothing of MkDocs.
 """
 from __future__ import annotations
 
+import logging
 import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import minify_html
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from notes_core import ContentErrors  # noqa: E402
+from notes_core import ContentError, ContentErrors  # noqa: E402
+from notes_core.csp import add_policy, content_security_policy, inline_scripts  # noqa: E402
+from notes_core.docs_check import find_line  # noqa: E402
+from notes_core.drafts import render_problems_panel  # noqa: E402
 from notes_core.lock import PermalinkLock, read_lock  # noqa: E402
-from notes_core.render.scale import MINIFY_ABOVE  # noqa: E402
 from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks  # noqa: E402
+from notes_core.render.scale import MINIFY_ABOVE  # noqa: E402
+from notes_core.sanitise import clean_html, removed_parts  # noqa: E402
 from notes_core.site import Site, load_site  # noqa: E402
 
+log = logging.getLogger("mkdocs.plugins.notes")
+
 # Set afresh by every build (mkdocs serve keeps this module loaded): the lock in on_config,
-# the site in on_files.
+# the site in on_files, the theme's inline scripts in on_env.
 _lock: PermalinkLock | None = None
 _site: Site | None = None
+_theme_scripts: dict[str, list[str]] = {}
+_env = None
+# Set once per process: `mkdocs serve` previews drafts, with their problems shown on the page.
+_serving = False
+
+
+def _drafts() -> bool:
+    return _serving or os.environ.get("NOTES_DRAFTS") == "1"
 
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def on_startup(*, command: str, dirty: bool) -> None:
+    global _serving
+    _serving = command == "serve"
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -47,6 +72,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     redirects = config.plugins.get("redirects")
     if redirects is not None and _lock is not None:
         redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}), **_lock.page_redirects}
+    _theme_scripts.clear()
     return config
 
 
@@ -54,9 +80,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _site
     _site = None
     try:
-        site = load_site(_root(config), config.site_url or "", config.site_name, lock=_lock)
+        site = load_site(_root(config), config.site_url or "", config.site_name, lock=_lock, drafts=_drafts())
     except ContentErrors as errors:
         raise PluginError("The content has problems:\n" + errors.report()) from None
+    for problem in site.problems:
+        log.warning(str(problem))  # a strict build fails on these; `mkdocs serve` shows them on the pages
     for uri, content in site.pages.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} is a generated page; delete the file from docs/ (it is made from the meeting files at build time)")
@@ -65,10 +93,32 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     return files
 
 
+def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+    """Section titles come from files a pull request can change, and the theme prints them raw."""
+    def walk(items: list) -> None:
+        for item in items:
+            if isinstance(item, Section):
+                item.title = escape(item.title)
+                walk(item.children)
+            elif not isinstance(item, Page) and getattr(item, "title", None):
+                item.title = escape(item.title)
+    walk(nav.items)
+    return nav
+
+
 def _meeting(page: Page):
     uri = page.file.src_uri
     meeting = _site.archive.meetings_by_slug.get(Path(uri).stem) if _site and uri.startswith("meetings/") else None
     return meeting if meeting is not None and meeting.src_uri == uri else None
+
+
+def _problems_of(page: Page) -> list[ContentError]:
+    if _site is None or not _site.problems:
+        return []
+    if page.is_homepage:
+        return list(_site.problems)
+    path = f"docs/{page.file.src_uri}"
+    return [problem for problem in _site.problems if problem.path == path]
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -84,12 +134,66 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     meeting = _meeting(page)
-    return strip_point_headerlinks(html, meeting) if meeting else html
+    html = strip_point_headerlinks(html, meeting) if meeting else html
+    problems = _problems_of(page) + _removed(html, page)
+    clean = clean_html(html)
+    if problems and _drafts():
+        clean = clean_html(render_problems_panel(problems, whole_site=page.is_homepage)) + clean
+    elif problems:
+        raise PluginError("The content has problems:\n" + ContentErrors(problems).report())
+    _escape_for_the_theme(page)
+    return clean
+
+
+def _removed(html: str, page: Page) -> list[ContentError]:
+    """What the sanitiser strips from this page, as problems with the file and line that caused them."""
+    removed = removed_parts(html)
+    if not removed:
+        return []
+    if page.file.generated_by is None:
+        source, path = page.file.content_string, f"docs/{page.file.src_uri}"
+    else:  # a generated page: what it shows comes from the registries
+        source, path = "", f"{page.file.src_uri} (generated; a value in data/ holds markup it may not)"
+    return [ContentError(path, find_line(source, part.token, 1), f"{part}; remove it") for part in removed]
+
+
+def _escape_for_the_theme(page: Page) -> None:
+    """Material prints page titles and descriptions raw (MkDocs' templates do not autoescape)."""
+    for key, value in list(page.meta.items()):
+        if isinstance(value, str):
+            page.meta[key] = escape(value)
+    if "title" not in page.meta and page.title:
+        page.meta["title"] = escape(page.title)
+
+
+def on_env(env, *, config: MkDocsConfig, files: Files):
+    # The theme's own inline scripts, allowed by hash; one of them carries the page's base URL.
+    global _env
+    _env = env
+    for name in ("partials/javascripts/content.html", "partials/javascripts/palette.html"):
+        _theme_scripts.setdefault("any", []).extend(inline_scripts(env.get_template(name).render(config=config, features=[])))
+    return env
+
+
+def _policy(config: MkDocsConfig, base_url: str) -> str:
+    if base_url not in _theme_scripts:
+        rendered = _env.get_template("partials/javascripts/base.html").render(config=config, base_url=base_url)
+        _theme_scripts[base_url] = inline_scripts(rendered)
+    return content_security_policy(_theme_scripts["any"] + _theme_scripts[base_url])
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
+    output = add_policy(output, _policy(config, get_relative_url(".", page.url)))
     # Only heavy pages are minified: with gzip the gain is small, and it keeps the longest
     # meeting pages within their weight budget without slowing every page of a large build.
     if len(output) <= MINIFY_ABOVE:
         return output
     return minify_html.minify(output, keep_html_and_head_opening_tags=True, keep_closing_tags=True)
+
+
+def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
+    # Pages made from a template alone (404.html), with the base URL MkDocs gives them.
+    if not template_name.endswith(".html"):
+        return output
+    base_url = urlsplit(config.site_url or "/").path if template_name == "404.html" else get_relative_url(".", template_name)
+    return add_policy(output, _policy(config, base_url))

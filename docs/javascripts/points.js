@@ -4,15 +4,21 @@
 (function () {
   "use strict";
 
+  // A value inside a BibTeX field: braces and backslashes escaped, so no text can close the field
+  // and add others; line breaks become spaces.
+  function bib(value) {
+    return value.replace(/[\\{}]/g, function (c) { return c === "\\" ? "\\textbackslash{}" : "\\" + c; }).replace(/\s+/g, " ");
+  }
+
   function citation(point) {
     var plain = "\u201c" + point.title + ".\u201d In: " + point.meeting + ". " + point.series +
       " series, Better Way network. " + point.url;
-    var bibtex = "@misc{jf-" + point.id + ",\n" +
-      "  title        = {" + point.title + "},\n" +
-      "  howpublished = {" + point.meeting + "},\n" +
+    var bibtex = "@misc{jf-" + bib(point.id) + ",\n" +
+      "  title        = {" + bib(point.title) + "},\n" +
+      "  howpublished = {" + bib(point.meeting) + "},\n" +
       "  organization = {Better Way network},\n" +
-      "  note         = {" + point.series + " series, key point " + point.id + "},\n" +
-      "  url          = {" + point.url + "}\n}";
+      "  note         = {" + bib(point.series) + " series, key point " + bib(point.id) + "},\n" +
+      "  url          = {" + bib(point.url) + "}\n}";
     return { plain: plain, bibtex: bibtex };
   }
 

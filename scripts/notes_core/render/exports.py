@@ -30,6 +30,15 @@ def export_rows(archive: Archive, site_url: str) -> list[dict]:
     return rows
 
 
+# A cell starting with one of these is run as a formula by spreadsheets (OWASP: CSV injection).
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """OWASP's advice: a leading apostrophe makes the cell text (spreadsheets hide the apostrophe)."""
+    return "'" + cell if cell.startswith(FORMULA_START) else cell
+
+
 def render_exports(archive: Archive, site_url: str) -> dict[str, str]:
     rows = export_rows(archive, site_url)
     data = {
@@ -41,7 +50,8 @@ def render_exports(archive: Archive, site_url: str) -> dict[str, str]:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({**row, "themes": "; ".join(row["themes"]), "speakers": "; ".join(row["speakers"])})
+        cells = {**row, "themes": "; ".join(row["themes"]), "speakers": "; ".join(row["speakers"])}
+        writer.writerow({key: spreadsheet_safe(str(value)) for key, value in cells.items()})
     return {
         "principles.json": json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
         "principles.csv": out.getvalue(),

@@ -1,35 +1,34 @@
 """An RSS 2.0 feed of meetings. RSS needs no dates, so none are invented (the notes give none)."""
 from __future__ import annotations
 
-from xml.sax.saxutils import escape
+import re
+import xml.etree.ElementTree as ElementTree
 
 from ..model import Archive
 
 LIMIT = 50
+# Characters XML 1.0 cannot carry at all, even escaped.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def xml_text(text: str) -> str:
+    return NOT_XML.sub("", text)
 
 
 def render_feed(archive: Archive, site_url: str, site_name: str) -> dict[str, str]:
     base = site_url.rstrip("/") + "/"
-    items = []
+    rss = ElementTree.Element("rss", version="2.0")
+    channel = ElementTree.SubElement(rss, "channel")
+    for tag, text in (("title", f"{site_name}: meetings"), ("link", base),
+                      ("description", "New meeting write-ups of the Better Way network's Joining Forces series."),
+                      ("language", "en-gb")):
+        ElementTree.SubElement(channel, tag).text = xml_text(text)
     for meeting in list(reversed(archive.meetings))[:LIMIT]:
         url = f"{base}meetings/{meeting.slug}/"
-        series = archive.series[meeting.series].title
-        items.append(
-            "<item>"
-            f"<title>{escape(meeting.title)}</title>"
-            f"<link>{escape(url)}</link>"
-            f'<guid isPermaLink="true">{escape(url)}</guid>'
-            f"<category>{escape(series)}</category>"
-            f"<description>{escape(meeting.summary)} ({len(meeting.points)} key points.)</description>"
-            "</item>"
-        )
-    return {"feed.xml": (
-        '<?xml version="1.0" encoding="utf-8"?>\n'
-        '<rss version="2.0"><channel>'
-        f"<title>{escape(site_name)}: meetings</title>"
-        f"<link>{escape(base)}</link>"
-        "<description>New meeting write-ups of the Better Way network's Joining Forces series.</description>"
-        "<language>en-gb</language>"
-        + "".join(items) +
-        "</channel></rss>\n"
-    )}
+        item = ElementTree.SubElement(channel, "item")
+        ElementTree.SubElement(item, "title").text = xml_text(meeting.title)
+        ElementTree.SubElement(item, "link").text = xml_text(url)
+        ElementTree.SubElement(item, "guid", isPermaLink="true").text = xml_text(url)
+        ElementTree.SubElement(item, "category").text = xml_text(archive.series[meeting.series].title)
+        ElementTree.SubElement(item, "description").text = xml_text(f"{meeting.summary} ({len(meeting.points)} key points.)")
+    return {"feed.xml": '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(rss, encoding="unicode") + "\n"}
