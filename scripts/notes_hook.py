@@ -32,6 +32,7 @@ from notes_core.render import insert_theme_map, render_meeting_page, strip_point
 from notes_core.render.scale import MINIFY_ABOVE  # noqa: E402
 from notes_core.sanitise import clean_html, removed_parts  # noqa: E402
 from notes_core.site import Site, load_site  # noqa: E402
+from notes_core.source_files import read_source  # noqa: E402
 
 log = logging.getLogger("mkdocs.plugins.notes")
 
@@ -85,6 +86,12 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
         raise PluginError("The content has problems:\n" + errors.report()) from None
     for problem in site.problems:
         log.warning(str(problem))  # a strict build fails on these; `mkdocs serve` shows them on the pages
+    # A preview shows draft pages with their problems, but never publishes a refused file that is not a page
+    # (a script, an SVG with a handler, raw HTML, a link to a file outside the repository).
+    refused = {p.path for p in site.problems}
+    for file in list(files):
+        if f"docs/{file.src_uri}" in refused and (not file.src_uri.endswith(".md") or Path(file.abs_src_path or "").is_symlink()):
+            files.remove(file)
     for uri, content in site.pages.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} is a generated page; delete the file from docs/ (it is made from the meeting files at build time)")
@@ -119,6 +126,16 @@ def _problems_of(page: Page) -> list[ContentError]:
         return list(_site.problems)
     path = f"docs/{page.file.src_uri}"
     return [problem for problem in _site.problems if problem.path == path]
+
+
+def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
+    """A draft that cannot be read safely (not UTF-8, a NUL, a line too long to parse quickly) is previewed
+    as its problems alone; MkDocs would otherwise stop, or spend minutes, on it."""
+    if not _drafts() or not _problems_of(page) or page.file.abs_src_path is None:
+        return None
+    if read_source(Path(page.file.abs_src_path), page.file.src_uri, [], long_lines=False) is None:
+        return "The file cannot be shown until the problems above are fixed.\n"
+    return None
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

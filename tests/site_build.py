@@ -45,10 +45,11 @@ def build_site(config_file: Path, site_dir: Path, **overrides) -> BuiltSite:
     logger = logging.getLogger("mkdocs")
     logger.addHandler(collector)
     try:
+        settings = {"strict": True, **overrides}
         config = load_config(
-            config_file=str(config_file), site_dir=str(site_dir), strict=True,
+            config_file=str(config_file), site_dir=str(site_dir),
             validation={"omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
-            **overrides,
+            **settings,
         )
         build(config)
     finally:

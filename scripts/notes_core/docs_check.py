@@ -81,9 +81,12 @@ def report_removed(removed: list[Removed], source: str, path: str, first_line: i
 
 
 def find_line(source: str, token: str, first_line: int) -> int:
-    """The first line that mentions the token, also when written with entities; else the first line."""
-    token = token.lower()
-    for number, line in enumerate(source.split("\n"), start=first_line):
-        if token in line.lower() or ("&" in line and token in html.unescape(line).lower()):
-            return number
+    """The first line that mentions the token (`onclick=`, `<script`, a URL), also when written with
+    entities; else the line that names it without its punctuation; else the first line."""
+    lines = source.split("\n")
+    for candidate in (token.lower(), token.strip("<=").lower()):
+        for number, line in enumerate(lines, start=first_line):
+            lowered = line.lower()
+            if candidate in lowered or ("&" in line and candidate in html.unescape(line).lower()):
+                return number
     return first_line

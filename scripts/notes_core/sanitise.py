@@ -128,7 +128,7 @@ def removed_parts(html: str, clean=clean_html) -> list[Removed]:
                 if attributes != kept:
                     found += _attribute_changes(tag, dict(attributes), dict(kept))
         else:
-            found += [Removed(f"the <{tag}> element is not allowed in content", tag) for tag, _ in before[i1:i2]]
+            found += [Removed(f"the <{tag}> element is not allowed in content", f"<{tag}") for tag, _ in before[i1:i2]]
     return found
 
 
@@ -143,6 +143,6 @@ def _attribute_changes(tag: str, before: dict[str, str], after: dict[str, str]) 
             continue
         elif name not in after:
             shown = value if len(value) <= 60 else value[:57] + "..."
-            token = name if name not in ("src", "href", "id") else value[:40] or name
+            token = f"{name}=" if name not in ("src", "href", "id") else value[:40] or name
             found.append(Removed(f"the attribute {name}=\"{shown}\" on <{tag}> is not allowed", token))
     return found

@@ -55,9 +55,10 @@ def read_source(file: Path, path: str, errors: list[ContentError], long_lines: b
 def check_tree(folder: Path, root: Path, allowed: set[str], errors: list[ContentError]) -> list[Path]:
     """Every file under `folder` (never following links), refusing links and file types not in `allowed`."""
     files: list[Path] = []
+    real = folder.resolve()
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(root).as_posix()
-        if path.is_symlink():
+        if path.is_symlink() or path.resolve() != real / path.relative_to(folder):  # a link, or inside a linked folder
             errors.append(ContentError(rel, 1, "this is a symbolic link; put the file itself here (links can publish files from outside the repository)"))
         elif path.is_file():
             suffix = "".join(path.suffixes[-1:]).lower()

@@ -1,0 +1,109 @@
+"""The hostile-input corpus: what a pull request might try, each with what the check must say.
+
+Every case is applied to a small project of its own for the check, and all of them together to one
+preview build that a browser then opens (tests/test_hostile_corpus.py). Every future bypass becomes a case.
+
+A case is (name, kind, payload, expected):
+- kind "body": Markdown added to a key point's text; "heading": the key point's heading line;
+  "front": a front-matter line `field: value`; "theme"/"speaker"/"series"/"organisation": YAML fields of a
+  registry entry the meeting uses; "file": a file written under the project; "bytes": raw bytes written;
+  "symlink": a link to a file outside the project.
+- expected: the path (and, after a colon, a phrase) the check's message must name, or "passes".
+"""
+from __future__ import annotations
+
+ALERT = "alert(1)"
+EVIL = "http://evil.test"
+
+CASES: list[tuple[str, str, object, str]] = [
+    # Text fields that flow into templates (Material prints titles and descriptions raw).
+    ("title-script", "front", 'title: "Case <script>alert(1)</script>"', "passes"),
+    ("title-yaml-escape", "front", 'title: "Case \\x3cscript>alert(1)\\x3c/script>"', "passes"),
+    ("title-svg-onload", "front", 'title: "<svg/onload=alert(1)>"', "passes"),
+    ("title-breaks-out", "front", 'title: "</title><script>alert(1)</script>"', "passes"),
+    ("summary-attribute", "front", 'summary: "x\\" onmouseover=\\"alert(1)"', "passes"),
+    ("summary-img", "front", 'summary: "<img src=x onerror=alert(1)>"', "passes"),
+    ("question-markdown-link", "front", 'question: "[click](javascript:alert(1))"', "passes"),
+    ("role-script", "front", 'speakers: [{id: sally-young, role: "<script>alert(1)</script>"}]', "passes"),
+    ("title-newline", "front", 'title: "Case\\nsecond line"', "docs/meetings/case-title-newline.md:2: front matter: 'title' is more than one line"),
+    ("title-bidi", "front", 'title: "Case \\u202Eevil"', "docs/meetings/case-title-bidi.md:2: front matter: 'title' contains the invisible character U+202E"),
+    ("title-control", "front", 'title: "Case \\x07"', "docs/meetings/case-title-control.md:2:"),
+    ("title-too-long", "front", "title: " + "x" * 400, "docs/meetings/case-title-too-long.md:2: front matter: 'title' is 400 characters long"),
+    ("theme-title-script", "theme", 'title: "<script>alert(1)</script>"\n  description: Hostile.', "passes"),
+    ("theme-title-yaml-escape", "theme", 'title: "\\x3cimg src=x onerror=alert(1)>"\n  description: Hostile.', "passes"),
+    ("theme-description-attr-list", "theme", 'title: Braces\n  description: "Text {: onclick=alert(1) }"', "passes"),
+    ("theme-description-newline", "theme", 'title: Lines\n  description: "Text\\n{: onclick=alert(1) }"', "data/themes.yml:"),
+    ("speaker-name-img", "speaker", 'name: "<img src=x onerror=alert(1)>"', "passes"),
+    ("speaker-alias-script", "speaker", 'name: Alias Case\n  aliases: ["<script>alert(1)</script>"]', "passes"),
+    ("series-title-script", "series", 'title: "<svg onload=alert(1)>"\n  description: Hostile.', "passes"),
+    ("organisation-description", "organisation", 'name: Org Case\n  description: "<iframe src=//evil.test></iframe>"', "passes"),
+    # Markdown attribute lists.
+    ("attr-list-paragraph", "body", "A paragraph.\n{: onclick=alert(1) }", "docs/meetings/case-attr-list-paragraph.md:24: the attribute onclick"),
+    ("attr-list-style-url", "body", 'Styled.\n{: style="background:url(//evil.test/x)" }', "docs/meetings/case-attr-list-style-url.md:24: the attribute style"),
+    ("attr-list-image-src", "body", "![x](pic.png){: src=http://evil.test/x.png }", "docs/meetings/case-attr-list-image-src.md:23: the attribute src"),
+    ("attr-list-heading", "heading", "### A point {#case-attr-list-heading-point onclick=alert(1)}", "docs/meetings/case-attr-list-heading.md:"),
+    ("attr-list-in-title", "heading", "### Title {: onmouseover=alert(1) } here {#case-attr-list-in-title-point}", "passes"),
+    ("attr-list-class", "body", "Classy.\n{: .md-search }", "the class 'md-search'"),
+    ("attr-list-id-clobber", "body", "Clobber.\n{: #__config }", "the attribute id=\"__config\""),
+    # Raw HTML the old patterns missed.
+    ("script-tag", "body", "<script>alert(1)</script>", "the <script> element"),
+    ("script-split-lines", "body", "<scr\nipt>alert(1)</script>", "the <scr> element"),
+    ("tag-split-lines", "body", "<img\nsrc=x\nonerror=alert(1)>", "the attribute onerror"),
+    ("gt-in-quoted-attribute", "body", '<a title=">" onclick="alert(1)">x</a>', "the attribute onclick"),
+    ("slash-before-handler", "body", "<img/src/onerror=alert(1)>", "the attribute onerror"),
+    ("javascript-tab-entity", "body", '<a href="java&#09;script:alert(1)">x</a>', "the attribute href"),
+    ("javascript-newline", "body", '<a href="java\nscript:alert(1)">x</a>', "the attribute href"),
+    ("javascript-markdown-link", "body", "[x](javascript:alert(1))", "the attribute href"),
+    ("javascript-entity-link", "body", "[x](&#106;avascript:alert(1))", "the attribute href"),
+    ("srcset", "body", '<img src="a.png" srcset="http://evil.test/x.png 1x">', "the attribute srcset"),
+    ("video-poster", "body", '<video poster="http://evil.test/x.png"></video>', "the <video> element"),
+    ("svg-image-href", "body", '<svg><image href="http://evil.test/x.png"></image></svg>', "the <image> element"),
+    ("backslash-host", "body", '<img src="/\\evil.test/x.png">', "the attribute src"),
+    ("protocol-relative-image", "body", "![x](//evil.test/x.png)", "the attribute src"),
+    ("remote-image", "body", "![tracker](http://evil.test/pixel.png)", "the attribute src"),
+    ("style-attribute-url", "body", '<p style="background:url(http://evil.test/x)">x</p>', "the attribute style"),
+    ("style-element", "body", "<style>body{background:url(http://evil.test/x)}</style>", "the <style> element"),
+    ("iframe", "body", '<iframe src="http://evil.test"></iframe>', "the <iframe> element"),
+    ("object-embed", "body", '<object data="http://evil.test/x.swf"></object>', "the <object> element"),
+    ("form-action", "body", '<form action="http://evil.test"><button>Go</button></form>', "the <form> element"),
+    ("meta-refresh", "body", f'<meta http-equiv="refresh" content="0;url={EVIL}">', "the <meta> element"),
+    ("base-tag", "body", f'<base href="{EVIL}/">', "the <base> element"),
+    ("link-stylesheet", "body", f'<link rel="stylesheet" href="{EVIL}/x.css">', "the <link> element"),
+    ("math-xss", "body", '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', "element"),
+    ("noscript-mxss", "body", '<noscript><p title="</noscript><img src=x onerror=alert(1)>">', "element"),
+    ("comment-breakout", "body", "<!--><img src=x onerror=alert(1)>-->", "the attribute onerror"),
+    ("data-uri-link", "body", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "the attribute href"),
+    ("md-in-html", "body", '<div markdown="1" onclick="alert(1)">*x*</div>', "the attribute onclick"),
+    ("escaped-prose", "body", "The notes wrote &lt;script&gt; as text, and `<b>` in code.", "passes"),
+    # Files the check must read too.
+    ("about-page-script", "file", ("docs/about.md", "# About\n\n<script>alert(1)</script>\n"), "docs/about.md:3: the <script> element"),
+    ("html-file", "file", ("docs/evil.html", "<script>alert(1)</script>"), "docs/evil.html:1: files of type '.html'"),
+    ("svg-file-script", "file", ("docs/assets/evil.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+     "docs/assets/evil.svg:1: the <script> element"),
+    ("svg-file-handler", "file", ("docs/assets/evil2.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'),
+     "docs/assets/evil2.svg:1: the attribute onload"),
+    ("markdown-suffix", "file", ("docs/meetings/evil.markdown", "<script>alert(1)</script>\n"), "docs/meetings/evil.markdown:1: files of type '.markdown'"),
+    ("meeting-subfolder", "file", ("docs/meetings/sub/evil.md", "<img src=x onerror=alert(1)>\n"), "docs/meetings/sub/evil.md:1: the attribute onerror"),
+    ("new-script-file", "file", ("docs/javascripts/evil.js", "alert(1)\n"), "docs/javascripts/evil.js:1: stylesheets and scripts are the site's code"),
+    ("stylesheet-import", "file", ("docs/stylesheets/extra.css", "@import url(http://evil.test/x.css);\n"), "docs/stylesheets/extra.css:1:"),
+    ("symlink-outside", "symlink", ("docs/secret.md", "/etc/hostname"), "docs/secret.md:1: this is a symbolic link"),
+    # Crashes that must be messages.
+    ("impossible-date", "front", "date: 2023-02-30", "docs/meetings/case-impossible-date.md:"),
+    ("huge-number", "front", "order: " + "9" * 5000, "docs/meetings/case-huge-number.md:5: front matter: 'order' must be a whole number"),
+    ("alias-bomb", "front", "themes: &a [shared-purpose, *a]", "anchors and aliases"),
+    ("deep-nesting", "front", "themes: " + "[" * 60 + "]" * 60, "nested more than"),
+    ("long-id", "heading", "### Long {#" + "a" * 300 + "}", "the id is 300 characters long"),
+    ("registry-not-utf8", "bytes", ("data/organisations.yml", b"\n- id: bad\n  name: Bad \xff\xfe\n"), "data/organisations.yml:"),
+    ("meeting-not-utf8", "bytes", ("docs/meetings/case-meeting-not-utf8.md", b"---\ntitle: \xc3\x28\n---\n"), "docs/meetings/case-meeting-not-utf8.md:2: the file is not UTF-8"),
+    ("yaml-python-tag", "front", "title: !!python/object/apply:os.system [echo pwned]", "is not allowed"),
+    ("nul-byte", "bytes", ("docs/meetings/case-nul-byte.md", b"---\ntitle: x\x00\n---\n"), "NUL character"),
+    # Slow patterns: each must be answered quickly (the test times the whole corpus loosely).
+    ("long-line-of-lt", "body", "<" * 100_000, "this line is 100,000 characters long"),
+    ("long-line-of-spaces", "body", "x" + " " * 100_000 + "x", "this line is 100,002 characters long"),
+    ("long-line-of-braces", "body", "{#" * 50_000, "this line is 100,000 characters long"),
+    ("long-heading", "heading", "### " + "{#a" * 3_000 + " {#case-long-heading-point}", "the title is 9,000 characters long"),
+    # Exports.
+    ("csv-formula-title", "heading", "### =HYPERLINK(\"http://evil.test\",\"x\") {#case-csv-formula-title-point}", "passes"),
+    ("bibtex-injection", "heading", "### Title}, note={injected {#case-bibtex-injection-point}", "passes"),
+    ("feed-control-char", "front", 'summary: "Bell \\x0b here"', "docs/meetings/case-feed-control-char.md:"),
+]

@@ -1,0 +1,214 @@
+"""Hostile input never reaches a reader: every case of tests/hostile_cases.py, end to end.
+
+1. The check answers each case alone with its message (file and line), exit 1, never a traceback.
+2. A strict build of a refused case stops with the same kind of message and writes no site.
+3. All cases at once are built as a preview (drafts shown with their problems, as `make serve` does),
+   and Chromium opens every page: no dialog, no request to another host.
+"""
+from __future__ import annotations
+
+import contextlib
+import io
+import os
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+import notes
+from browser import FLAGS, require_chromium, serve
+from conftest import ROOT
+from hostile_cases import CASES
+from site_build import build_site
+
+MEETING = """---
+title: "Case {name}"
+question: "What is case {name}?"
+series: joining-forces
+order: {order}
+speakers:
+  - id: sally-young
+themes:
+  - shared-purpose{extra_theme}
+summary: "Case {name} of the hostile corpus."
+---
+
+Introduction of case {name}.
+
+## Key points
+
+### A point for case {name} {{#case-{name}-point}}
+themes: shared-purpose{extra_theme_inline}
+speaker: sally-young
+
+Text of case {name}.
+
+{body}
+"""
+REGISTRY = {"theme": "themes", "speaker": "speakers", "series": "series", "organisation": "organisations"}
+
+
+def base_project(root: Path) -> Path:
+    for name in ("scripts", "overrides", "data"):
+        shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    (root / "docs").mkdir()
+    for name in ("index.md", "about.md", "assets", "javascripts", "stylesheets", ".nav.yml"):
+        source = ROOT / "docs" / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, root / "docs" / name)
+    (root / "docs" / "meetings").mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    (root / "data" / "planned.yml").write_text("[]\n", encoding="utf-8")
+    lock = root / "data" / "permalinks.yml"
+    if lock.exists():
+        lock.write_text("point_redirects: {}\npage_redirects: {}\n", encoding="utf-8")
+    return root
+
+
+def apply_case(root: Path, order: int, name: str, kind: str, payload: object) -> list[str]:
+    """Write the case into the project; returns the pages that show it."""
+    extra = ""
+    if kind in REGISTRY:
+        registry = root / "data" / f"{REGISTRY[kind]}.yml"
+        entry = f"\n- id: case-{name}\n  {payload}\n"
+        with registry.open("a", encoding="utf-8") as handle:
+            handle.write(entry)
+        extra = f"case-{name}"
+    text = MEETING.format(name=name, order=order, body=payload if kind == "body" else "",
+                          extra_theme=f"\n  - {extra}" if kind == "theme" else "",
+                          extra_theme_inline=f", {extra}" if kind == "theme" else "")
+    if kind == "speaker":
+        text = text.replace("  - id: sally-young\n", f"  - id: sally-young\n  - id: case-{name}\n")
+    if kind == "series":
+        text = text.replace("series: joining-forces", f"series: case-{name}")
+    if kind == "heading":
+        text = text.replace(f"### A point for case {name} {{#case-{name}-point}}", str(payload))
+    if kind == "front":
+        field = str(payload).split(":", 1)[0]
+        lines = text.split("\n")
+        at = next((i for i, line in enumerate(lines) if line.startswith(field + ":")), 2)
+        end = at + 1
+        while end < len(lines) and lines[end].startswith("  "):
+            end += 1
+        text = "\n".join(lines[:at] + [str(payload)] + lines[end:]) if field in text else text.replace("---\n", f"---\n{payload}\n", 1)
+    meeting = root / "docs" / "meetings" / f"case-{name}.md"
+    pages = [f"meetings/case-{name}/"]
+    if kind == "file":
+        path, content = payload
+        (root / path).parent.mkdir(parents=True, exist_ok=True)
+        (root / path).write_text(content, encoding="utf-8")
+        pages.append(Path(path).relative_to("docs").as_posix().replace(".md", "/"))
+    elif kind == "bytes":
+        path, content = payload
+        target = root / path
+        if target.exists():
+            target.write_bytes(target.read_bytes() + content)
+        else:
+            target.write_bytes(content)
+    elif kind == "symlink":
+        path, target = payload
+        (root / path).symlink_to(target)
+    if not meeting.exists():
+        meeting.write_text(text, encoding="utf-8")
+    pages += {"theme": [f"themes/case-{name}/"], "speaker": [f"speakers/case-{name}/"], "organisation": ["organisations/"]}.get(kind, [])
+    return pages
+
+
+def run_check(root: Path) -> tuple[int, str]:
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = notes.main(["--root", str(root), "check"])
+    return code, out.getvalue() + err.getvalue()
+
+
+@pytest.mark.parametrize("name, kind, payload, expected", CASES, ids=[case[0] for case in CASES])
+def test_the_check_answers_each_case(tmp_path, name, kind, payload, expected):
+    root = base_project(tmp_path)
+    apply_case(root, 1, name, kind, payload)
+    started = time.perf_counter()
+    code, output = run_check(root)
+    elapsed = time.perf_counter() - started
+    assert "Traceback" not in output
+    if expected == "passes":
+        assert code == 0, output
+    else:
+        assert code == 1, output
+        path, _, phrase = expected.partition(": ")
+        assert path in output and phrase in output, output
+    assert elapsed < 30, f"the check took {elapsed:.1f} s"  # a guard against hangs, not a timing target
+
+
+def test_corpus_covers_every_class():
+    assert len(CASES) >= 60
+    kinds = {kind for _, kind, _, _ in CASES}
+    assert kinds >= {"body", "heading", "front", "theme", "speaker", "series", "organisation", "file", "bytes", "symlink"}
+
+
+REFUSED_EXAMPLES = ["script-tag", "attr-list-paragraph", "svg-file-script", "html-file", "symlink-outside", "alias-bomb"]
+
+
+@pytest.mark.parametrize("name", REFUSED_EXAMPLES)
+def test_a_strict_build_of_a_refused_case_writes_no_site(tmp_path, caplog, name):
+    case = next(c for c in CASES if c[0] == name)
+    root = base_project(tmp_path / "project")
+    apply_case(root, 1, *case[:3])
+    with pytest.raises(Exception, match="Aborted"):
+        build_site(root / "mkdocs.yml", tmp_path / "site")
+    path, _, phrase = case[3].partition(": ")
+    assert path in caplog.text and phrase in caplog.text and "Traceback" not in caplog.text
+    assert not (tmp_path / "site" / "index.html").exists()
+
+
+@pytest.fixture(scope="module")
+def preview(tmp_path_factory):
+    """Every case at once, built as `make serve` previews drafts: problems shown, nothing refused published."""
+    root = base_project(tmp_path_factory.mktemp("hostile"))
+    pages: list[str] = ["", "about/"]
+    for order, (name, kind, payload, _expected) in enumerate(CASES, start=1):
+        if kind in ("bytes",) and str(payload[0]).startswith("data/"):
+            continue  # a broken registry would turn every other case into a draft too
+        pages += apply_case(root, order, name, kind, payload)
+    os.environ["NOTES_DRAFTS"] = "1"
+    try:
+        built = build_site(root / "mkdocs.yml", root / "site", strict=False)
+    finally:
+        del os.environ["NOTES_DRAFTS"]
+    return built, sorted(set(pages))
+
+
+def test_no_case_runs_script_or_calls_another_host_in_a_browser(preview):
+    built, pages = preview
+    dialogs, foreign, opened = [], [], 0
+    with serve(built.dir) as url, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(), args=FLAGS)
+        page = browser.new_page(base_url=url)
+        page.on("dialog", lambda dialog: (dialogs.append((page.url, dialog.message)), dialog.dismiss()))
+        page.on("request", lambda request: foreign.append(request.url)
+                if urlsplit(request.url).scheme in ("http", "https") and urlsplit(request.url).netloc != urlsplit(url).netloc else None)
+        for path in pages:
+            target = built.dir / path
+            if not (target / "index.html").exists() and not target.is_file():
+                continue
+            page.goto(path, wait_until="load")
+            page.mouse.move(200, 300)
+            page.evaluate("document.querySelectorAll('a, p, img, div').forEach(e => e.dispatchEvent(new MouseEvent('mouseover')))")
+            opened += 1
+        browser.close()
+    assert dialogs == []
+    assert foreign == []
+    assert opened >= 60
+
+
+def test_refused_files_are_not_published_even_in_a_preview(preview):
+    built, _ = preview
+    for path in ("evil.html", "assets/evil.svg", "assets/evil2.svg", "javascripts/evil.js", "secret.md", "secret/index.html"):
+        assert not (built.dir / path).exists(), path
+
+
+def test_drafts_show_their_problems(preview):
+    built, _ = preview
+    panel = built.html("meetings/case-script-tag/").css_first(".point-problems")
+    assert panel is not None and "the <script> element is not allowed" in panel.text()
+    assert "problems in the content" in built.html("").css_first(".point-problems").text()
