@@ -117,25 +117,12 @@ def test_meeting_with_no_key_points(repo):
     assert_fails_with(repo, "the meeting has no key points")
 
 
-@pytest.mark.parametrize("html, message", [
-    ("<script>alert(1)</script>", "raw <script> is not allowed"),
-    ('<iframe src="https://example.org"></iframe>', "raw <iframe> is not allowed"),
-    ('<a href="#" onclick="steal()">x</a>', "the event handler attribute 'onclick=' is not allowed"),
-    ("[click](javascript:alert(1))", "'javascript:' links are not allowed"),
-    ("[click](&#106;avascript:alert(1))", "'javascript:' links are not allowed"),
-    ("![tracker](https://example.org/pixel.png)", "images must be files in this repository"),
-])
-def test_unsafe_content(repo, html, message):
-    edit(repo, "A sustained effort will be needed", f"{html}\n\nA sustained effort will be needed")
-    assert_fails_with(repo, message)
-
-
 def test_every_error_of_a_run_is_reported(repo):
     edit(repo, "  - id: sally-young", "  - id: sally-yong")
     edit(repo, "{#act-in-small-places}", "{#Act-In}")
     edit(repo, "A sustained effort", "<script></script>\n\nA sustained effort")
     output = assert_fails_with(repo, "sally-yong", "Act-In", "<script>")
-    assert output.strip().endswith("3 problems found. Fix them and run `python scripts/notes.py check` again.")
+    assert output.strip().endswith("3 problems found. Fix them and run `make check` again.")
 
 
 def test_placeholders_from_new_are_rejected(repo):
@@ -165,8 +152,3 @@ def test_build_fails_with_the_same_messages(tmp_path):
     assert "docs/meetings/levelling-up.md:9: speakers: unknown id 'sally-yong'; did you mean 'sally-young'?" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()
-
-
-def test_unsafe_front_matter(repo):
-    edit(repo, 'title: "Joining Forces for Levelling Up"', 'title: "Levelling Up <script>alert(1)</script>"')
-    assert_fails_with(repo, "levelling-up.md:2: raw <script> is not allowed")
