@@ -12,20 +12,23 @@ from pathlib import Path
 import minify_html
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import ContentErrors  # noqa: E402
-from notes_core.lock import PermalinkLock, read_lock  # noqa: E402
+from notes_core.redirects import Redirects, read_redirects  # noqa: E402
 from notes_core.render.scale import MINIFY_ABOVE  # noqa: E402
 from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks  # noqa: E402
 from notes_core.site import Site, load_site  # noqa: E402
 
-# Set afresh by every build (mkdocs serve keeps this module loaded): the lock in on_config,
+log = get_plugin_logger("notes")
+
+# Set afresh by every build (mkdocs serve keeps this module loaded): the redirects in on_config,
 # the site in on_files.
-_lock: PermalinkLock | None = None
+_redirects: Redirects | None = None
 _site: Site | None = None
 
 
@@ -41,12 +44,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                      capture_output=True, text=True, check=False).stdout.strip()
         if commit_time.isdigit():
             os.environ["SOURCE_DATE_EPOCH"] = commit_time
-    # Old page addresses in the permalink lock redirect through mkdocs-redirects.
-    global _lock
-    _lock = read_lock(_root(config), [])  # a broken lock is read again, and reported, by on_files
+    # Old page addresses in data/permalinks.yml redirect through mkdocs-redirects.
+    global _redirects
+    _redirects = read_redirects(_root(config), [])  # a broken file is read again, and reported, by on_files
     redirects = config.plugins.get("redirects")
-    if redirects is not None and _lock is not None:
-        redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}), **_lock.page_redirects}
+    if redirects is not None and _redirects is not None:
+        redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}), **_redirects.page_redirects}
     return config
 
 
@@ -54,9 +57,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _site
     _site = None
     try:
-        site = load_site(_root(config), config.site_url or "", config.site_name, lock=_lock)
+        site = load_site(_root(config), config.site_url or "", config.site_name, redirects=_redirects)
     except ContentErrors as errors:
         raise PluginError("The content has problems:\n" + errors.report()) from None
+    for note in site.notes:
+        log.info(note)
     for uri, content in site.pages.items():
         if files.get_file_from_path(uri) is not None:
             raise PluginError(f"docs/{uri} is a generated page; delete the file from docs/ (it is made from the meeting files at build time)")
