@@ -3,6 +3,7 @@ or page that goes away needs one redirect line in data/permalinks.yml, and the c
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -199,11 +200,11 @@ def test_without_git_the_check_says_so_once_and_checks_the_rest(project, monkeyp
     assert output.count("cannot tell") == 1
 
 
-def test_a_shallow_clone_compares_with_the_tip_of_main(clone, tmp_path):
+def test_a_shallow_clone_compares_with_the_tip_of_main(clone, tmp_path_factory):
     cut_point(clone)
     commit_all(clone, "Remove a point")
-    shallow = tmp_path / "shallow"
-    git(tmp_path, "clone", "--quiet", "--depth=1", "--branch=change", f"file://{clone}", str(shallow))
+    shallow = tmp_path_factory.mktemp("shallow")
+    git(shallow, "clone", "--quiet", "--depth=1", "--branch=change", f"file://{clone}", str(shallow))
     git(shallow, "fetch", "--quiet", "--depth=1", "origin", "+refs/heads/main:refs/remotes/origin/main")
     output = assert_fails_with(shallow, "point 'act-in-small-places' is published on origin/main but is in no meeting now")
     assert "note: this clone has no history to tell where the branch left origin/main" in output
@@ -223,7 +224,7 @@ def test_NOTES_PUBLISHED_REF_names_the_base(clone, monkeypatch):
 def test_the_base_is_read_once_per_commit(clone, monkeypatch):
     calls = []
     read = published_base.published_at
-    monkeypatch.setattr(published_base, "published_at", lambda root, base: calls.append(base.commit) or read(root, base))
+    monkeypatch.setattr(published_base, "published_at", lambda base: calls.append(base.commit) or read(base))
     first = load_site(clone, "", "")
     cut_point(clone)
     add_line(clone, "point_redirects", "  act-in-small-places: asset-based-approach")
@@ -248,3 +249,24 @@ def test_a_main_from_before_published_existed_is_read_from_its_list(project, mon
     passes(project)
     cut_point(project)
     assert_fails_with(project, "point 'act-in-small-places' is published on main but is in no meeting now")
+
+
+def test_a_project_in_a_folder_of_a_larger_repository(project, tmp_path_factory, monkeypatch):
+    monkeypatch.delenv(published_base.REF_VARIABLE, raising=False)
+    repository = tmp_path_factory.mktemp("repository")
+    shutil.copytree(project, repository / "notes")
+    make_clone(repository, "change")
+    cut_point(repository / "notes")
+    assert_fails_with(repository / "notes", "point 'act-in-small-places' is published on main but is in no meeting now")
+
+
+def test_without_the_git_program_the_check_says_so(clone, monkeypatch, tmp_path_factory):
+    monkeypatch.setenv("PATH", str(tmp_path_factory.mktemp("no-programs")))
+    cut_point(clone)
+    assert passes(clone).stderr == "note: cannot tell what is published: git is not installed; the permanent-link check was skipped\n"
+
+
+def test_a_clone_without_main_says_so(clone):
+    git(clone, "branch", "--quiet", "-D", "main")
+    cut_point(clone)
+    assert "note: cannot tell what is published: this clone has no main branch (neither origin/main nor main)" in passes(clone).stderr

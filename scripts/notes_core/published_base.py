@@ -33,6 +33,7 @@ MAIN_REFS = {"refs/remotes/origin/main": "origin/main", "refs/heads/main": "main
 class Base:
     commit: str
     name: str        # how messages call it: origin/main, main, or the value of NOTES_PUBLISHED_REF
+    top: Path        # the repository's top folder
     folder: str      # the project's folder inside the repository, "" at its top
     shallow: bool    # merge-base failed, so this is the tip of main
 
@@ -63,7 +64,7 @@ def read_base_published(root: Path) -> BasePublished | Unknown:
         return base
     key = (base.commit, base.folder)
     if key not in _READ:
-        _READ[key] = published_at(root, base)
+        _READ[key] = published_at(base)
     published = _READ[key]
     if isinstance(published, Unknown):
         return published
@@ -79,16 +80,17 @@ def git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
 def find_base(root: Path) -> Base | Unknown:
     if shutil.which("git") is None:
         return Unknown("git is not installed")
-    folder = git(root, "rev-parse", "--show-prefix")
-    if folder.returncode != 0:
+    where = git(root, "rev-parse", "--show-toplevel", "--show-prefix")
+    if where.returncode != 0:
         return Unknown("this folder is not a git clone (a download or a copy has no history)")
-    prefix = folder.stdout.strip().rstrip("/")
+    top, prefix = (where.stdout.splitlines() + ["", ""])[:2]
+    top, prefix = Path(top), prefix.strip().rstrip("/")
     wanted = os.environ.get(REF_VARIABLE, "").strip()
     if wanted:
         commit = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{wanted}^{{commit}}")
         if commit.returncode != 0:
             return Unknown(f"{REF_VARIABLE} is '{wanted}', which is not a commit in this clone (fetch it first)")
-        return Base(commit.stdout.strip(), wanted, prefix, shallow=False)
+        return Base(commit.stdout.strip(), wanted, top, prefix, shallow=False)
     listed = git(root, "for-each-ref", "--format=%(refname) %(objectname)", *MAIN_REFS)
     tips = dict(line.split(" ", 1) for line in listed.stdout.splitlines() if " " in line)
     name, tip = next(((MAIN_REFS[ref], tips[ref]) for ref in MAIN_REFS if ref in tips), ("", ""))
@@ -96,17 +98,18 @@ def find_base(root: Path) -> Base | Unknown:
         return Unknown("this clone has no main branch (neither origin/main nor main); `git fetch origin main` gets it")
     merge_base = git(root, "merge-base", "HEAD", tip)
     if merge_base.returncode == 0:
-        return Base(merge_base.stdout.strip(), name, prefix, shallow=False)
-    return Base(tip, name, prefix, shallow=True)
+        return Base(merge_base.stdout.strip(), name, top, prefix, shallow=False)
+    return Base(tip, name, top, prefix, shallow=True)
 
 
-def published_at(root: Path, base: Base) -> Published | Unknown:
+def published_at(base: Base) -> Published | Unknown:
+    # From the top folder: run in a subfolder, git archive and ls-tree would look only below it.
     tree = f"{base.commit}:{base.folder}" if base.folder else base.commit
-    listed = git(root, "ls-tree", "--name-only", tree)
+    listed = git(base.top, "ls-tree", "--name-only", tree)
     names = [name for name in TREE if name in listed.stdout.splitlines()]
     if listed.returncode != 0 or "scripts" not in names or "data" not in names:
         return Unknown(f"{base.name} has no scripts/ and data/ folders here")
-    archive = subprocess.run(["git", "-C", str(root), "archive", "--format=tar", tree, "--", *names],
+    archive = subprocess.run(["git", "-C", str(base.top), "archive", "--format=tar", tree, "--", *names],
                              capture_output=True, timeout=300, check=False)
     if archive.returncode != 0:
         return Unknown(f"git archive of {base.name} failed ({first_line(archive.stderr.decode(errors='replace'))})")
