@@ -74,15 +74,18 @@ def read_base_published(root: Path) -> BasePublished | Unknown:
 
 
 def git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, timeout=120, check=False)
+    english = {**os.environ, "LC_ALL": "C"}  # its messages are read
+    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, env=english, timeout=120, check=False)
 
 
 def find_base(root: Path) -> Base | Unknown:
     if shutil.which("git") is None:
         return Unknown("git is not installed")
     where = git(root, "rev-parse", "--show-toplevel", "--show-prefix")
-    if where.returncode != 0:
+    if where.returncode != 0 and "not a git repository" in where.stderr:
         return Unknown("this folder is not a git clone (a download or a copy has no history)")
+    if where.returncode != 0:
+        return Unknown(f"git cannot read this clone ({first_line(where.stderr)})")
     top, prefix = (where.stdout.splitlines() + ["", ""])[:2]
     top, prefix = Path(top), prefix.strip().rstrip("/")
     wanted = os.environ.get(REF_VARIABLE, "").strip()
