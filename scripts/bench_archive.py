@@ -76,16 +76,14 @@ def write_archive(folder: Path, meetings: int, seed: int = 7) -> None:
         }
         text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n\n".join(intro) + "\n\n" + "\n".join(lines)
         (folder_meetings / f"meeting-{index + 1:04d}.md").write_text(text, encoding="utf-8")
-    write_lock(folder)
+    write_redirects(folder)
 
 
-def write_lock(folder: Path) -> None:
-    """Lock every id and page, as `python scripts/notes.py lock` would."""
+def write_redirects(folder: Path) -> None:
+    """No redirects: none of the real site's would lead anywhere in a made-up archive."""
     import sys
 
     sys.path.insert(0, str(folder / "scripts"))
-    from notes_core.lock import LOCK, render_lock
-    from notes_core.site import load_site
+    from notes_core.redirects import REDIRECTS, TEMPLATE
 
-    site = load_site(folder, "", "", check_permalinks=False)
-    (folder / LOCK).write_text(render_lock(site.lock, site.archive, set(site.page_uris)), encoding="utf-8")
+    (folder / REDIRECTS).write_text(TEMPLATE, encoding="utf-8")

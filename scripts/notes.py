@@ -1,9 +1,9 @@
 #!/usr/bin/env python3
-"""Command line for contributors: check the content, start a new meeting write-up, lock new links.
+"""Command line for contributors: check the content, start a new meeting write-up, list what is published.
 
     python scripts/notes.py check
     python scripts/notes.py new "Title of the meeting"
-    python scripts/notes.py lock
+    python scripts/notes.py published [--json]
 """
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import ContentErrors  # noqa: E402
-from notes_core.lock import LOCK, render_lock  # noqa: E402
+from notes_core.published import published_now, published_to_json  # noqa: E402
 from notes_core.site import load_site  # noqa: E402
 from notes_core.new_meeting import NewMeetingError, create_meeting  # noqa: E402
 
@@ -32,22 +32,26 @@ def main(argv: list[str] | None = None) -> int:
     new = commands.add_parser("new", help="create a meeting file with the next order number and placeholders to fill in")
     new.add_argument("title", help='the meeting\'s title, in quotes: "Joining forces across sectors"')
     new.add_argument("--series", default="joining-forces", help="series id from data/series.yml (default: joining-forces)")
-    commands.add_parser("lock", help="add every new point id and page address to data/permalinks.yml (never removes one)")
+    published = commands.add_parser("published", help="list the point ids and page addresses this copy publishes (the check reads main's list this way)")
+    published.add_argument("--json", action="store_true", help="print them as JSON, as the check reads them")
     args = parser.parse_args(argv)
     root = args.root.resolve()
     if args.command == "check":
         return check(root)
-    if args.command == "lock":
-        return lock(root)
+    if args.command == "published":
+        return list_published(root, args.json)
     return new_meeting(root, args.title, args.series)
 
 
 def check(root: Path) -> int:
     try:
-        archive = load_site(root, "", "", render_check=True).archive
+        site = load_site(root, "", "", render_check=True)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
+    for note in site.notes:
+        print(f"note: {note}", file=sys.stderr)
+    archive = site.archive
     print(f"All good: {len(archive.meetings)} meetings, {len(archive.points)} key points, "
           f"{len(archive.themes)} themes, {len(archive.speakers)} speakers.")
     return 0
@@ -64,14 +68,21 @@ def new_meeting(root: Path, title: str, series: str) -> int:
     return 0
 
 
-def lock(root: Path) -> int:
+def list_published(root: Path, as_json: bool) -> int:
+    """What this copy publishes. Never compares with main, so that main can be asked it."""
     try:
-        site = load_site(root, "", "", check_permalinks=False)
+        site = load_site(root, "", "", check_published_links=False)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1
-    (root / LOCK).write_text(render_lock(site.lock, site.archive, set(site.page_uris)), encoding="utf-8")
-    print(f"Updated {LOCK}: {len(site.archive.points)} points, {len(site.page_uris)} pages locked. Commit it with your change.")
+    published = published_now(site.archive, site.page_uris, site.redirects)
+    if as_json:
+        print(published_to_json(published))
+        return 0
+    print(f"{len(published.points)} point ids (/p/<id>/), {len(published.point_redirects)} of them retired:")
+    print("".join(f"  {ident}\n" for ident in sorted(published.points)), end="")
+    print(f"{len(published.pages)} pages:")
+    print("".join(f"  {address or '(the home page)'}\n" for address in sorted(published.pages)), end="")
     return 0
 
 

@@ -5,7 +5,6 @@ All logic lives in notes_core, which knows nothing of MkDocs.
 """
 from __future__ import annotations
 
-import logging
 import os
 import subprocess
 import sys
@@ -16,6 +15,7 @@ import minify_html
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
@@ -27,18 +27,16 @@ from notes_core import ContentError, ContentErrors  # noqa: E402
 from notes_core.csp import add_policy, content_security_policy, inline_scripts  # noqa: E402
 from notes_core.docs_check import find_line  # noqa: E402
 from notes_core.drafts import render_problems_panel  # noqa: E402
-from notes_core.lock import PermalinkLock, read_lock  # noqa: E402
 from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks  # noqa: E402
 from notes_core.render.scale import MINIFY_ABOVE  # noqa: E402
 from notes_core.sanitise import clean_html, removed_parts  # noqa: E402
 from notes_core.site import Site, load_site  # noqa: E402
 from notes_core.source_files import read_source  # noqa: E402
 
-log = logging.getLogger("mkdocs.plugins.notes")
+log = get_plugin_logger("notes")
 
-# Set afresh by every build (mkdocs serve keeps this module loaded): the lock in on_config,
-# the site in on_files, the theme's inline scripts in on_env.
-_lock: PermalinkLock | None = None
+# Set afresh by every build (mkdocs serve keeps this module loaded): the site in on_files,
+# the theme's inline scripts in on_env.
 _site: Site | None = None
 _theme_scripts: dict[str, list[str]] = {}
 _env = None
@@ -67,12 +65,6 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                                      capture_output=True, text=True, check=False).stdout.strip()
         if commit_time.isdigit():
             os.environ["SOURCE_DATE_EPOCH"] = commit_time
-    # Old page addresses in the permalink lock redirect through mkdocs-redirects.
-    global _lock
-    _lock = read_lock(_root(config), [])  # a broken lock is read again, and reported, by on_files
-    redirects = config.plugins.get("redirects")
-    if redirects is not None and _lock is not None:
-        redirects.config["redirect_maps"] = {**redirects.config.get("redirect_maps", {}), **_lock.page_redirects}
     _theme_scripts.clear()
     return config
 
@@ -81,9 +73,11 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _site
     _site = None
     try:
-        site = load_site(_root(config), config.site_url or "", config.site_name, lock=_lock, drafts=_drafts())
+        site = load_site(_root(config), config.site_url or "", config.site_name, drafts=_drafts())
     except ContentErrors as errors:
         raise PluginError("The content has problems:\n" + errors.report()) from None
+    for note in site.notes:
+        log.info(note)
     for problem in site.problems:
         log.warning(str(problem))  # a strict build fails on these; `mkdocs serve` shows them on the pages
     # A preview shows draft pages with their problems, but never publishes a refused file that is not a page

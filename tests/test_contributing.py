@@ -1,4 +1,6 @@
-"""A contributor's path from CONTRIBUTING.md, end to end: new -> fill in -> check -> lock -> build."""
+"""A contributor's path from CONTRIBUTING.md, end to end, in a git clone: branch -> new -> fill in -> check -> build.
+
+Adding a meeting touches only the meeting file and the registries: nothing needs locking."""
 from __future__ import annotations
 
 import re
@@ -6,7 +8,10 @@ import subprocess
 import sys
 
 from conftest import ROOT
+from git_project import git, make_clone
 from site_build import build_site
+
+from notes_core.published_base import REF_VARIABLE
 
 NOTES = [sys.executable, str(ROOT / "scripts" / "notes.py")]
 
@@ -17,11 +22,13 @@ def notes(project, *args):
 
 def test_help_lists_the_commands():
     out = subprocess.run([*NOTES, "--help"], capture_output=True, text=True, timeout=60).stdout
-    for command in ("check", "new", "lock"):
+    for command in ("check", "new", "published"):
         assert re.search(rf"^\s+{command}\s", out, re.M)
 
 
-def test_a_new_write_up_from_start_to_site(project):
+def test_a_new_write_up_from_start_to_site(project, monkeypatch):
+    monkeypatch.delenv(REF_VARIABLE, raising=False)
+    make_clone(project, "add-meeting")
     created = notes(project, "new", "Joining forces across sectors")
     assert created.returncode == 0, created.stderr
     meeting = project / "docs/meetings/joining-forces-across-sectors.md"
@@ -30,27 +37,31 @@ def test_a_new_write_up_from_start_to_site(project):
     first = notes(project, "check")
     assert first.returncode == 1 and "placeholder 'FILL IN' left in" in first.stderr
 
+    # A new speaker and a new theme: one entry each in the registries.
+    with (project / "data/speakers.yml").open("a", encoding="utf-8") as speakers:
+        speakers.write("- id: jo-business\n  name: Jo Business\n")
+    with (project / "data/themes.yml").open("a", encoding="utf-8") as themes:
+        themes.write("- id: business-partners\n  title: Business partners\n  description: What businesses bring to alliances.\n")
     filled = (text.replace('"FILL IN: the question the meeting discussed, copied from the notes"', '"How can we build alliances with the business sector?"')
-              .replace("fill-in-speaker-id", "cate-newnes-smith")
+              .replace("fill-in-speaker-id", "jo-business")
               .replace("""    role: "FILL IN: the speaker's role as the notes give it, or delete this line"\n""", "")
-              .replace("fill-in-theme-id", "shared-purpose")
+              .replace("fill-in-theme-id", "business-partners")
               .replace('"FILL IN: one sentence saying what the meeting was about"', '"Alliances between sectors."')
-              .replace("FILL IN: the introduction from the write-up (the question, who spoke).", "The speaker was Cate Newnes-Smith.")
+              .replace("FILL IN: the introduction from the write-up (the question, who spoke).", "The speaker was Jo Business.")
               .replace("FILL IN: a short title for the first point {#fill-in-point-id}", "Business as a partner {#business-as-a-partner}")
               .replace("FILL IN: the text of the point, copied exactly from the write-up.", "Businesses can be partners too."))
     meeting.write_text(filled, encoding="utf-8")
     second = notes(project, "check")
-    assert second.returncode == 1
-    assert "1 new point id(s) and 1 new page(s) are not in the permalink lock yet (business-as-a-partner, /meetings/joining-forces-across-sectors/)" in second.stderr
-
-    assert notes(project, "lock").returncode == 0
-    assert notes(project, "check").returncode == 0
-    lock = (project / "data/permalinks.yml").read_text(encoding="utf-8")
-    assert "business-as-a-partner: [meetings/joining-forces-across-sectors/]" in lock
-    assert "- meetings/joining-forces-across-sectors/" in lock
+    assert second.returncode == 0, second.stderr
+    assert second.stdout.startswith("All good: 7 meetings, 112 key points, 13 themes, 10 speakers.")
+    assert second.stderr == ""  # compared with main, and nothing published is missing
+    changed = git(project, "status", "--porcelain").split()
+    assert sorted(changed[1::2]) == ["data/speakers.yml", "data/themes.yml", "docs/meetings/joining-forces-across-sectors.md"]
 
     built = build_site(project / "mkdocs.yml", project / "site")
     assert built.warnings == []
     assert built.html("meetings/joining-forces-across-sectors/").css_first("h3#business-as-a-partner") is not None
-    assert "../../meetings/joining-forces-across-sectors/#business-as-a-partner" in built.file("themes/shared-purpose/").read_text(encoding="utf-8")
+    assert "../../meetings/joining-forces-across-sectors/#business-as-a-partner" in built.file("themes/business-partners/").read_text(encoding="utf-8")
+    assert "Joining forces across sectors" in built.html("speakers/jo-business/").css_first("article").text()
     assert "Joining forces across sectors" in built.html("meetings/").css_first("article").text()
+    assert built.html("p/business-as-a-partner/").css_first('meta[http-equiv="refresh"]') is not None

@@ -61,9 +61,6 @@ def base_project(root: Path) -> Path:
     (root / "docs" / "meetings").mkdir()
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
     (root / "data" / "planned.yml").write_text("[]\n", encoding="utf-8")
-    lock = root / "data" / "permalinks.yml"
-    if lock.exists():
-        lock.write_text("point_redirects: {}\npage_redirects: {}\n", encoding="utf-8")
     return root
 
 

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from conftest import ROOT
 from notes_core import ContentErrors, load_archive
-from notes_core.lock import read_lock
+from notes_core.redirects import read_redirects
 from notes_core.render import render_meeting_page, render_pages
 
 FIELDS = ["title", "question", "series", "order", "date", "speakers", "themes", "summary", "speaker", "theme", "id", "role"]
@@ -70,7 +70,7 @@ def test_yaml_punctuation_in_front_matter(text):
     check("---\n" + text + "\n---\n### P {#p}\nthemes: shared-purpose\n\nText.\n")
 
 
-lock_data = st.dictionaries(st.sampled_from(["points", "pages", "point_redirects", "page_redirects"]) | st.text(max_size=5), values, max_size=5)
+lock_data = st.dictionaries(st.sampled_from(["points", "pages", "point_redirects", "page_redirects", "moved_points"]) | st.text(max_size=5), values, max_size=5)
 
 
 @SETTINGS
@@ -82,7 +82,7 @@ def test_arbitrary_permalink_lock(text):
         (Path(tmp) / "data").mkdir()
         (Path(tmp) / "data" / "permalinks.yml").write_text(text, encoding="utf-8")
         errors = []
-        if read_lock(Path(tmp), errors) is None:
+        if read_redirects(Path(tmp), errors) is None:
             assert errors
 
 

@@ -18,13 +18,14 @@ class ContentError:
 class ContentErrors(Exception):
     """Every problem found in one run, reported together."""
 
-    def __init__(self, errors: list[ContentError]):
+    def __init__(self, errors: list[ContentError], notes: tuple[str, ...] = ()):
         self.errors = sorted(errors, key=lambda e: (e.path, e.line, e.message))
+        self.notes = notes  # not problems, but worth knowing: e.g. why a check was skipped
         super().__init__(self.report())
 
     def report(self) -> str:
         count = len(self.errors)
-        lines = [str(e) for e in self.errors]
+        lines = [str(e) for e in self.errors] + [f"note: {note}" for note in self.notes]
         lines.append(f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run `make check` again.")
         return "\n".join(lines)
 

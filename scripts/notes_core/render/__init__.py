@@ -9,11 +9,13 @@ from .indexes import render_index_pages
 from .meeting import render_meeting_page, strip_point_headerlinks
 from .nav import render_nav_files
 from .permalinks import render_permalink_pages
+from .redirect_pages import render_redirect_pages
 
 __all__ = ["insert_theme_map", "render_meeting_page", "render_pages", "strip_point_headerlinks"]
 
 
-def render_pages(archive: Archive, site_url: str, site_name: str, point_redirects: dict[str, str] | None = None) -> dict[str, str]:
+def render_pages(archive: Archive, site_url: str, site_name: str, point_redirects: dict[str, str] | None = None,
+                 page_redirects: dict[str, str] | None = None) -> dict[str, str]:
     """Every generated file, keyed by its path in the site's docs folder."""
     pages: dict[str, str] = {}
     pages.update(render_index_pages(archive))
@@ -22,4 +24,5 @@ def render_pages(archive: Archive, site_url: str, site_name: str, point_redirect
     pages.update(render_exports(archive, site_url))
     pages.update(render_permalink_pages(archive, site_url, site_name, point_redirects or {}))
     pages.update(render_feed(archive, site_url, site_name))
+    pages.update(render_redirect_pages(page_redirects or {}, site_url, site_name))
     return pages
