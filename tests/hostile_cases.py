@@ -87,6 +87,15 @@ CASES: list[tuple[str, str, object, str]] = [
     ("new-script-file", "file", ("docs/javascripts/evil.js", "alert(1)\n"), "docs/javascripts/evil.js:1: stylesheets and scripts are the site's code"),
     ("stylesheet-import", "file", ("docs/stylesheets/extra.css", "@import url(http://evil.test/x.css);\n"), "docs/stylesheets/extra.css:1:"),
     ("symlink-outside", "symlink", ("docs/secret.md", "/etc/hostname"), "docs/secret.md:1: this is a symbolic link"),
+    # data/permalinks.yml, which contributors edit when a link moves.
+    ("redirect-target-script", "file", ("data/permalinks.yml", 'point_redirects:\npage_redirects:\n  about.md: "index.md#x\\"><script>alert(1)</script>"\nmoved_points:\n'),
+     "data/permalinks.yml:3: page_redirects:"),
+    ("redirect-key-escapes-site", "file", ("data/permalinks.yml", "point_redirects:\npage_redirects:\n  ../../outside.md: index.md\nmoved_points:\n"),
+     "data/permalinks.yml:3: page_redirects:"),
+    ("point-redirect-key-path", "file", ("data/permalinks.yml", "point_redirects:\n  ../../../tmp/evil: case-point-redirect-key-path-point\npage_redirects:\nmoved_points:\n"),
+     "data/permalinks.yml:2: point_redirects:"),
+    ("lock-not-utf8", "bytes", ("data/permalinks.yml", b"\n# \xff\n"), "data/permalinks.yml:"),
+    ("lock-alias-bomb", "file", ("data/permalinks.yml", "a: &a [x, x]\nb: &b [*a, *a]\npoint_redirects:\npage_redirects:\nmoved_points:\n"), "anchors and aliases"),
     # Crashes that must be messages.
     ("impossible-date", "front", "date: 2023-02-30", "docs/meetings/case-impossible-date.md:"),
     ("huge-number", "front", "order: " + "9" * 5000, "docs/meetings/case-huge-number.md:5: front matter: 'order' must be a whole number"),

@@ -96,7 +96,8 @@ def apply_case(root: Path, order: int, name: str, kind: str, payload: object) ->
         path, content = payload
         (root / path).parent.mkdir(parents=True, exist_ok=True)
         (root / path).write_text(content, encoding="utf-8")
-        pages.append(Path(path).relative_to("docs").as_posix().replace(".md", "/"))
+        if path.startswith("docs/"):
+            pages.append(Path(path).relative_to("docs").as_posix().replace(".md", "/"))
     elif kind == "bytes":
         path, content = payload
         target = root / path
@@ -164,7 +165,7 @@ def preview(tmp_path_factory):
     root = base_project(tmp_path_factory.mktemp("hostile"))
     pages: list[str] = ["", "about/"]
     for order, (name, kind, payload, _expected) in enumerate(CASES, start=1):
-        if kind in ("bytes",) and str(payload[0]).startswith("data/"):
+        if kind in ("bytes", "file") and str(payload[0]).startswith("data/"):
             continue  # a broken registry would turn every other case into a draft too
         pages += apply_case(root, order, name, kind, payload)
     os.environ["NOTES_DRAFTS"] = "1"
@@ -209,3 +210,16 @@ def test_drafts_show_their_problems(preview):
     panel = built.html("meetings/case-script-tag/").css_first(".point-problems")
     assert panel is not None and "the <script> element is not allowed" in panel.text()
     assert "problems in the content" in built.html("").css_first(".point-problems").text()
+
+
+@pytest.mark.parametrize("name", ["redirect-target-script", "redirect-key-escapes-site", "point-redirect-key-path"])
+def test_hostile_redirects_write_nothing_outside_the_site_even_in_a_preview(tmp_path, name, monkeypatch):
+    case = next(c for c in CASES if c[0] == name)
+    root = base_project(tmp_path / "a" / "b" / "project")
+    apply_case(root, 1, *case[:3])
+    monkeypatch.setenv("NOTES_DRAFTS", "1")
+    built = build_site(root / "mkdocs.yml", root / "site", strict=False)
+    outside = [p for p in tmp_path.rglob("*") if p.is_file() and root not in p.parents]
+    assert outside == []
+    for page in built.dir.rglob("*.html"):
+        assert "<script>alert(1)" not in page.read_text(encoding="utf-8"), page  # as escaped text in a problem, at most
