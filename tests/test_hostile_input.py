@@ -6,7 +6,7 @@ import tempfile
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, example, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 
 from conftest import ROOT
@@ -111,3 +111,90 @@ def test_valid_meetings_with_arbitrary_text(title, question, summary, point_titl
              "speakers": [{"id": "sally-young"}], "themes": ["shared-purpose"], "summary": summary}
     body = f"## Key points\n\n### {point_title.replace(chr(10), ' ')} {{#a-point}}\nthemes: shared-purpose\n\n" + "\n\n".join(paragraphs)
     check("---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body + "\n")
+
+
+# Hostile HTML, attribute lists and YAML escapes, generated: whatever the check lets through is safe as rendered,
+# and whatever is unsafe, the check names.
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from notes_core.docs_check import markdown_renderer  # noqa: E402
+from notes_core.render.links import escape  # noqa: E402
+from notes_core.sanitise import clean_html, removed_parts  # noqa: E402
+from notes_core.settings import load_settings  # noqa: E402
+
+RENDER = markdown_renderer(load_settings(ROOT))
+DANGEROUS_TAGS = {"script", "iframe", "style", "object", "embed", "base", "meta", "link", "form", "frame", "image", "video", "audio"}
+tags = st.sampled_from(["script", "img", "svg", "a", "iframe", "style", "p", "div", "image", "video", "base", "meta", "math", "noscript"])
+names = st.sampled_from(["onerror", "onclick", "onload", "src", "href", "style", "srcset", "poster", "id", "class", "xlink:href", "formaction"])
+values = st.sampled_from(["alert(1)", "javascript:alert(1)", "java&#09;script:alert(1)", "//evil.test/x", "http://evil.test/x",
+                          "/\\evil.test", "url(//evil.test)", "__config", "x.png", "data:text/html,x", "#ok"])
+gaps = st.sampled_from([" ", "/", "\n", "\t", " \n "])
+quotes = st.sampled_from(['"', "'", ""])
+
+
+@st.composite
+def html_payloads(draw):
+    tag = draw(tags)
+    attributes = "".join(f"{draw(gaps)}{draw(names)}={(q := draw(quotes))}{draw(values)}{q}" for _ in range(draw(st.integers(0, 3))))
+    inner = draw(st.sampled_from(["", "x", "alert(1)", "<b>y</b>"]))
+    return f"<{tag}{attributes}>{inner}</{tag}>"
+
+
+@st.composite
+def attribute_lists(draw):
+    key, value = draw(names), draw(values)
+    opening = draw(st.sampled_from(["{: ", "{", "{:"]))
+    block = draw(st.sampled_from(["Para", "## Heading", "![x](x.png)", "[link](x.md)"]))
+    return block + opening + key + '="' + value + '" }'
+
+
+
+def unsafe(html: str) -> list[str]:
+    found = []
+    body = LexborHTMLParser(f"<body>{html}</body>").body
+    for node in body.traverse(include_text=False) if body else []:
+        if node.tag in DANGEROUS_TAGS:
+            found.append(node.tag)
+        for name, value in node.attributes.items():
+            value = (value or "").lower().replace("\t", "").replace("\n", "")
+            if name.startswith("on") or name in ("style", "srcset", "poster") or "javascript:" in value or "data:" in value:
+                found.append(f"{name}={value}")
+            if name in ("src",) and (value.startswith(("//", "/\\")) or "://" in value):
+                found.append(f"{name}={value}")
+            if name == "id" and value.startswith("__"):
+                found.append(f"{name}={value}")
+    return found
+
+
+def assert_safe_or_named(markdown_text: str) -> None:
+    rendered = RENDER(markdown_text)
+    assert unsafe(clean_html(rendered)) == []           # what reaches a reader is safe
+    if not removed_parts(rendered):                     # and the check names anything it takes out
+        assert unsafe(rendered) == [], rendered
+
+
+@SETTINGS
+@given(html_payloads())
+def test_generated_html_is_cleaned_or_named(payload):
+    assert_safe_or_named(payload)
+
+
+@SETTINGS
+@given(attribute_lists())
+def test_generated_attribute_lists_are_cleaned_or_named(payload):
+    assert_safe_or_named(payload)
+
+
+yaml_escapes = st.lists(st.sampled_from(["\\x3c", "\\x3e", "\\u003c", "\\x22", "script", "img src=x onerror=alert(1)", " ",
+                                         "svg/onload=alert(1)", "{: onclick=x }", "[x](javascript:y)", "&lt;", "\\\\", "*", "_", "|"]),
+                        min_size=1, max_size=8).map("".join)
+
+
+@SETTINGS
+@given(yaml_escapes)
+def test_yaml_escaped_text_fields_render_as_text(raw):
+    value = yaml.safe_load(f'v: "{raw}"')["v"] if '"' not in raw else raw
+    assume(not value.lstrip().startswith("__"))  # a heading "__..." gets an id like the theme's own; the sanitiser drops it
+    for markdown_text in (f"# {escape(value)}", f"[{escape(value)}](x.md)", f"| {escape(value)} |\n| --- |\n| x |", escape(value)):
+        rendered = RENDER(markdown_text)
+        assert removed_parts(rendered) == [] and unsafe(rendered) == [], (value, rendered)
