@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check test browser lock clean
+.PHONY: serve build check new test browser lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ build: $(VENV)/.site
 
 check: $(VENV)/.site  ## the content check contributors run
 	$(BIN)/python scripts/notes.py check
+
+new: $(VENV)/.site  ## start a write-up: make new TITLE="Joining forces across sectors"
+	@test -n "$(TITLE)" || { echo 'Give the title: make new TITLE="Joining forces across sectors"' >&2; exit 1; }
+	$(BIN)/python scripts/notes.py new "$(TITLE)"
 
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM

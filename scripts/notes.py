@@ -64,7 +64,7 @@ def new_meeting(root: Path, title: str, series: str) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Created {path.relative_to(root).as_posix()}.")
-    print("Replace every 'FILL IN' in it, then run `python scripts/notes.py check` until it says All good.")
+    print("Replace every 'FILL IN' in it, then run `make check` until it says All good (`make serve` shows the page as you write).")
     return 0
 
 

@@ -70,14 +70,19 @@ def check_page(file: Path, path: str, render: Callable[[str], str], errors: list
 
 
 def report_removed(removed: list[Removed], source: str, path: str, first_line: int, errors: list[ContentError], what: str) -> None:
-    seen: set[tuple[int, str]] = set()
+    """One message per line, naming everything the sanitiser would take out of it."""
+    by_line: dict[int, list[str]] = {}
     for part in removed:
-        line = find_line(source, part.token, first_line)
-        if (line, part.what) in seen:
-            continue
-        seen.add((line, part.what))
-        errors.append(ContentError(path, line, f"{part.what}; remove it ({what} may use Markdown and the few tags and "
-                                               "attributes listed in CONTRIBUTING.md, and the site strips anything else)"))
+        found = by_line.setdefault(find_line(source, part.token, first_line), [])
+        if part.what not in found:
+            found.append(part.what)
+    for line, parts in by_line.items():
+        hint = ""
+        if any('=""' in part for part in parts):
+            hint = " (words inside `{...}` at the end of a line become attributes: an id is written `{#one-slug-like-this}`)"
+        errors.append(ContentError(path, line, f"{'; '.join(parts)}; remove {'it' if len(parts) == 1 else 'them'}{hint} "
+                                               f"({what} may use Markdown and the few tags and attributes listed in "
+                                               "CONTRIBUTING.md, and the site strips anything else)"))
 
 
 def find_line(source: str, token: str, first_line: int) -> int:

@@ -34,3 +34,23 @@ def suggest(value: str, known: list[str] | set[str]) -> str:
     """'; did you mean 'x'?' when a close match exists, else ''."""
     match = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     return f"; did you mean '{match[0]}'?" if match else ""
+
+
+# The entry a new id needs, filled in with what the id says: shown when an id is not in its registry.
+NEW_ENTRY = {
+    "speaker": ("data/speakers.yml", "name: {words_title}"),
+    "theme": ("data/themes.yml", "title: {words}\n  description: what the key points under this theme are about, in the notes' words"),
+    "organisation": ("data/organisations.yml", "name: {words_title}"),
+    "series": ("data/series.yml", "title: {words}\n  description: what the series is about, in the notes' words"),
+}
+
+
+def new_entry(kind: str, ident: str) -> str:
+    """'; if it is new, add to <file>:' and the entry, indented as the file has it."""
+    if kind not in NEW_ENTRY or not ident:
+        return ""
+    file, fields = NEW_ENTRY[kind]
+    words = ident.replace("-", " ")
+    body = fields.format(words=words[:1].upper() + words[1:], words_title=words.title())
+    entry = f"- id: {ident}\n  {body}"
+    return f"; if it is new, add it to {file}:\n" + "\n".join("    " + line for line in entry.split("\n"))

@@ -44,7 +44,7 @@ class NewMeetingError(Exception):
 def create_meeting(root: Path, title: str, series: str) -> Path:
     title = title.strip()
     if not title:
-        raise NewMeetingError('give the meeting a title, e.g. python scripts/notes.py new "Joining forces across sectors"')
+        raise NewMeetingError('give the meeting a title, e.g. make new TITLE="Joining forces across sectors"')
     slug = slugify(title, "-")
     if not ID_PATTERN.match(slug or ""):
         raise NewMeetingError(f"cannot make a file name from the title '{title}'; use letters and numbers")

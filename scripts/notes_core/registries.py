@@ -5,7 +5,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, suggest
+from .errors import ContentError, new_entry, suggest
 from .fields import check_fields, check_id, check_text, check_text_list, line_of, text_value
 from .model import Organisation, PlannedMeeting, Series, Speaker, Theme
 from .source_files import read_source
@@ -111,7 +111,8 @@ def load_speakers(data_dir: Path, root: Path, organisations: dict[str, Organisat
         role = check_text(entry, "role", path, where("role"), what, errors, required=False)
         organisation = check_text(entry, "organisation", path, where("organisation"), what, errors, required=False)
         if organisation and organisation not in organisations:
-            errors.append(ContentError(path, where("organisation"), f"{what}: unknown organisation id '{organisation}'{suggest(organisation, organisations.keys())} (organisations live in data/organisations.yml)"))
+            errors.append(ContentError(path, where("organisation"), f"{what}: unknown organisation id '{organisation}'{suggest(organisation, organisations.keys())} (organisations live in data/organisations.yml)"
+                                                           f"{new_entry('organisation', organisation)}"))
             organisation = None
         if name:
             speakers[entry["id"]] = Speaker(entry["id"], name, aliases, organisation, role)

@@ -4,8 +4,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from .errors import ContentError, suggest
-from .fields import check_fields, check_id, check_text, line_of, text_problem
+from .errors import ContentError, new_entry, suggest
+from .fields import ID_PATTERN, check_fields, check_id, check_text, line_of, text_problem
 from .meeting_file import RawMeeting, RawPoint
 from .model import Meeting, Point, Series, Speaker, SpeakerRole, Theme
 
@@ -34,7 +34,8 @@ def build_meeting(raw: RawMeeting, themes: dict[str, Theme], speakers: dict[str,
     date = check_date(front, path, where("date"), errors)
     meeting_speakers = check_speakers(front, speakers, path, where("speakers"), errors)
     meeting_themes = check_ref_list(front.get("themes"), themes, path, where("themes"), "themes", "theme", "data/themes.yml", errors)
-    points = tuple(p for p in (build_point(raw, rp, themes, meeting_themes, meeting_speakers, errors) for rp in raw.points) if p)
+    listed = listed_speakers(front)
+    points = tuple(p for p in (build_point(raw, rp, themes, meeting_themes, meeting_speakers, listed, errors) for rp in raw.points) if p)
     if not raw.points:
         errors.append(ContentError(path, raw.body_line, "the meeting has no key points; add at least one `### Title {#id}` heading followed by a `themes:` line"))
     used = {theme for point in points for theme in point.themes}
@@ -46,7 +47,15 @@ def build_meeting(raw: RawMeeting, themes: dict[str, Theme], speakers: dict[str,
     return Meeting(raw.slug, path, title, question, series_id, order, date, meeting_speakers, meeting_themes, summary, points, raw.body, raw.body_line)
 
 
-def build_point(raw: RawMeeting, rp: RawPoint, themes: dict[str, Theme], meeting_themes: tuple[str, ...], meeting_speakers: tuple[SpeakerRole, ...], errors: list[ContentError]) -> Point | None:
+def listed_speakers(front: dict) -> set[str]:
+    """Every id under `speakers:`, known to the registry or not (an unknown one is reported once, there)."""
+    value = front.get("speakers")
+    items = value if isinstance(value, list) else []
+    return {str(item.get("id") if isinstance(item, dict) else item) for item in items}
+
+
+def build_point(raw: RawMeeting, rp: RawPoint, themes: dict[str, Theme], meeting_themes: tuple[str, ...],
+                meeting_speakers: tuple[SpeakerRole, ...], listed: set[str], errors: list[ContentError]) -> Point | None:
     path, count = raw.path, len(errors)
     ident = check_id(rp.id, path, rp.line, f"point '{rp.title}'", errors) if rp.id is not None else None
     label = f"point '{rp.id or rp.title}'"
@@ -67,9 +76,9 @@ def build_point(raw: RawMeeting, rp: RawPoint, themes: dict[str, Theme], meeting
     if "speaker" in rp.meta:
         value, line = rp.meta["speaker"]
         known = {role.speaker for role in meeting_speakers}
-        if value not in known:
+        if value not in known and value not in listed:
             errors.append(ContentError(path, line, f"{label}: speaker '{value}' is not among this meeting's speakers{suggest(value, known)}; add them to `speakers:` in the front matter (speakers live in data/speakers.yml)"))
-        speaker = value
+        speaker = value if value in known else None  # a listed id missing from the registry is reported once, at `speakers:`
     text = rp.text
     if not text:
         errors.append(ContentError(path, rp.line, f"{label}: the point has no text; write it below the heading and its `themes:` line"))
@@ -84,7 +93,8 @@ def check_ref(value: object, known: dict, path: str, line: int, field: str, regi
         errors.append(ContentError(path, line, f"front matter: '{field}' is missing or empty; add `{field}: <id>` with an id from {registry}"))
         return ""
     if known and value not in known:
-        errors.append(ContentError(path, line, f"unknown {field} '{value}'{suggest(value, known.keys())} ({field} ids live in {registry})"))
+        errors.append(ContentError(path, line, f"unknown {field} '{value}'{suggest(value, known.keys())} ({field} ids live in {registry})"
+                                               f"{new_entry(field, value)}"))
     return value
 
 
@@ -101,7 +111,8 @@ def check_ref_list(value: object, known: dict, path: str, line: int, field: str,
         if not isinstance(item, str) or not item:
             errors.append(ContentError(path, item_line, f"{label}: {field} must be {kind} ids, not {item!r}"))
         elif known and item not in known:
-            errors.append(ContentError(path, item_line, f"{label}: unknown {kind} '{item}'{suggest(item, known.keys())} ({kind} ids live in {registry})"))
+            errors.append(ContentError(path, item_line, f"{label}: unknown {kind} '{item}'{suggest(item, known.keys())} ({kind} ids live in {registry})"
+                                                        f"{new_entry(kind, item) if label == 'front matter' else ''}"))
         elif item in result:
             errors.append(ContentError(path, item_line, f"{label}: {kind} '{item}' is listed twice; keep one"))
         else:
@@ -126,7 +137,8 @@ def check_speakers(front: dict, speakers: dict[str, Speaker], path: str, line: i
         check_fields(item, {"id", "role"}, path, line_of(item, item_line), "speakers", errors)
         ident = item.get("id")
         if not isinstance(ident, str) or (speakers and ident not in speakers):
-            errors.append(ContentError(path, item_line, f"speakers: unknown id '{ident}'{suggest(str(ident), speakers.keys())} (speakers live in data/speakers.yml)"))
+            errors.append(ContentError(path, item_line, f"speakers: unknown id '{ident}'{suggest(str(ident), speakers.keys())} (speakers live in data/speakers.yml)"
+                                                        f"{new_entry('speaker', ident) if isinstance(ident, str) and ID_PATTERN.match(ident) else ''}"))
             continue
         if any(role.speaker == ident for role in roles):
             errors.append(ContentError(path, item_line, f"speakers: '{ident}' is listed twice; keep one"))
