@@ -89,9 +89,12 @@ def find_line(source: str, token: str, first_line: int) -> int:
     """The first line that mentions the token (`onclick=`, `<script`, a URL), also when written with
     entities; else the line that names it without its punctuation; else the first line."""
     lines = source.split("\n")
-    for candidate in (token.lower(), token.strip("<=").lower()):
+    word = token.strip("<=").lower()
+    # An attribute with no `=` comes from an attribute list: look for the word on a line with a `{`.
+    tests = [lambda line: token.lower() in line, lambda line: word in line and ("{" in line or not token.endswith("="))]
+    for test in tests:
         for number, line in enumerate(lines, start=first_line):
             lowered = line.lower()
-            if candidate in lowered or ("&" in line and candidate in html.unescape(line).lower()):
+            if test(lowered) or ("&" in line and test(html.unescape(line).lower())):
                 return number
     return first_line

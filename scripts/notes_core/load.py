@@ -1,13 +1,14 @@
 """load_archive: read every file, check everything, and build the one model of the site."""
 from __future__ import annotations
 
+import difflib
 import re
 from collections import defaultdict
 from pathlib import Path
 
 from .errors import ContentError, ContentErrors, suggest
 from .meeting_file import read_meeting_file
-from .model import Archive, Meeting, Organisation, Point
+from .model import Archive, Meeting, Organisation, PlannedMeeting, Point
 from .registries import load_organisations, load_planned, load_series, load_speakers, load_themes, rel
 from .validate import build_meeting, check_placeholders
 
@@ -20,7 +21,8 @@ def load_archive(meetings_dir: Path, data_dir: Path, root: Path | None = None) -
     return archive
 
 
-def load_drafts(meetings_dir: Path, data_dir: Path, root: Path | None = None) -> tuple[Archive, list[ContentError]]:
+def load_drafts(meetings_dir: Path, data_dir: Path, root: Path | None = None,
+                published_owners: dict[str, tuple[str, ...]] | None = None) -> tuple[Archive, list[ContentError]]:
     """The archive of every meeting without problems, and the problems: for previewing drafts.
 
     Meetings with a problem (and announced meetings whose entry has one) are left out of the archive,
@@ -47,7 +49,7 @@ def load_drafts(meetings_dir: Path, data_dir: Path, root: Path | None = None) ->
         meeting = build_meeting(raw, themes, speakers, series, errors)
         if meeting:
             meetings.append(meeting)
-    check_unique_points(meetings, errors)
+    check_unique_points(meetings, errors, published_owners or {})
     check_unique_order(meetings, errors)
     slugs = {m.slug for m in meetings}
     planned_path = rel(data_dir / "planned.yml", root)
@@ -56,6 +58,10 @@ def load_drafts(meetings_dir: Path, data_dir: Path, root: Path | None = None) ->
             errors.append(ContentError(planned_path, line, f"planned '{plan.id}': unknown series '{plan.series}'{suggest(plan.series, series.keys())}"))
         if plan.announced_in not in slugs and files:
             errors.append(ContentError(planned_path, line, f"planned '{plan.id}': announced_in '{plan.announced_in}' is not a meeting file{suggest(plan.announced_in, slugs)}"))
+        written = written_up(plan, meetings)
+        if written is not None:
+            errors.append(ContentError(planned_path, line, f"the announced meeting '{plan.id}' ({plan.title}) now has its write-up, "
+                                                           f"{written.path}; delete this entry (the lines from `- id: {plan.id}` to the next `- id:`)"))
     if not meetings and not errors:
         errors.append(ContentError(rel(meetings_dir, root), 1, "there are no meeting files; add one with `make new TITLE=\"...\"`"))
     failed = {error.path for error in errors}
@@ -65,15 +71,31 @@ def load_drafts(meetings_dir: Path, data_dir: Path, root: Path | None = None) ->
     return index_archive(meetings, announced, themes, speakers, organisations, series), errors
 
 
-def check_unique_points(meetings: list[Meeting], errors: list[ContentError]) -> None:
-    first: dict[str, tuple[str, int]] = {}
+def written_up(plan: PlannedMeeting, meetings: list[Meeting]) -> Meeting | None:
+    """The write-up of an announced meeting: same series, and the same title or question, give or take a few words."""
+    def same(a: str, b: str) -> bool:
+        a, b = (re.sub(r"[^a-z0-9 ]", "", text.casefold()) for text in (a, b))
+        return bool(a) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+    for meeting in meetings:
+        if meeting.series == plan.series and meeting.slug != plan.announced_in and (
+                same(meeting.title, plan.title) or (plan.question and same(meeting.question, plan.question))):
+            return meeting
+    return None
+
+
+def check_unique_points(meetings: list[Meeting], errors: list[ContentError], published_owners: dict[str, tuple[str, ...]]) -> None:
+    """The id is blamed where it is new: the meeting that published it on main keeps it."""
+    first: dict[str, tuple[Meeting, int]] = {}
     for meeting in meetings:
         for point in meeting.points:
-            if point.id in first:
-                path, line = first[point.id]
-                errors.append(ContentError(meeting.path, point.line, f"point id '{point.id}' is already used at {path}:{line}; ids must be unique across the site, so choose another"))
-            else:
-                first[point.id] = (meeting.path, point.line)
+            if point.id not in first:
+                first[point.id] = (meeting, point.line)
+                continue
+            (kept, kept_line), (new, new_line) = first[point.id], (meeting, point.line)
+            if new.src_uri in published_owners.get(point.id, ()):
+                (kept, kept_line), (new, new_line) = (new, new_line), (kept, kept_line)
+            errors.append(ContentError(new.path, new_line, f"point id '{point.id}' is already used at {kept.path}:{kept_line}; "
+                                                           "ids must be unique across the site, so choose another"))
 
 
 def check_unique_order(meetings: list[Meeting], errors: list[ContentError]) -> None:

@@ -40,7 +40,9 @@ def load_site(root: Path, site_url: str, site_name: str, check_published_links: 
     errors: list[ContentError] = []
     docs = root / "docs"
     check_docs(load_settings(root, site_url), errors, render_pages=render_check)
-    archive, problems = load_drafts(docs / "meetings", root / "data", root)
+    base = read_base_published(root) if check_published_links else None
+    owners = base.published.point_meetings if base is not None and not isinstance(base, Unknown) else {}
+    archive, problems = load_drafts(docs / "meetings", root / "data", root, owners)
     errors += problems
     redirects_read = redirects or read_redirects(root, errors)
     if errors and not drafts:
@@ -51,8 +53,7 @@ def load_site(root: Path, site_url: str, site_name: str, check_published_links: 
     notes: tuple[str, ...] = ()
     if not problems:  # links are compared only when every meeting could be read
         check_redirects(redirects, archive, set(page_uris), errors)
-        if check_published_links and redirects_read is not None:
-            base = read_base_published(root)
+        if base is not None and redirects_read is not None:
             if isinstance(base, Unknown):
                 notes = (base.note,)
             else:
