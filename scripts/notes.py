@@ -8,12 +8,14 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import ContentErrors  # noqa: E402
+from notes_core.github import annotations, job_summary  # noqa: E402
 from notes_core.published import published_now, published_to_json  # noqa: E402
 from notes_core.site import load_site  # noqa: E402
 from notes_core.new_meeting import NewMeetingError, create_meeting  # noqa: E402
@@ -48,13 +50,26 @@ def check(root: Path) -> int:
         site = load_site(root, "", "", render_check=True)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
+        report_to_github(errors.errors, errors.notes)
         return 1
     for note in site.notes:
         print(f"note: {note}", file=sys.stderr)
+    report_to_github([], site.notes)
     archive = site.archive
     print(f"All good: {len(archive.meetings)} meetings, {len(archive.points)} key points, "
           f"{len(archive.themes)} themes, {len(archive.speakers)} speakers.")
     return 0
+
+
+def report_to_github(errors: list, notes: tuple[str, ...]) -> None:
+    """In a GitHub workflow: annotations on the changed lines, and a summary of the run."""
+    if os.environ.get("GITHUB_ACTIONS") != "true":
+        return
+    sys.stdout.write(annotations(errors))
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write(job_summary(errors, notes))
 
 
 def new_meeting(root: Path, title: str, series: str) -> int:
