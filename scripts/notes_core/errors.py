@@ -47,7 +47,7 @@ NEW_ENTRY = {
 
 def new_entry(kind: str, ident: str) -> str:
     """'; if it is new, add to <file>:' and the entry, indented as the file has it."""
-    if kind not in NEW_ENTRY or not ident:
+    if kind not in NEW_ENTRY or not ident or ident.startswith("fill-in"):
         return ""
     file, fields = NEW_ENTRY[kind]
     words = ident.replace("-", " ")
