@@ -9,7 +9,7 @@ import yaml
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from conftest import ROOT
+from archives import NOTES
 from notes_core import ContentErrors, load_archive
 from notes_core.lock import read_lock
 from notes_core.render import render_meeting_page, render_pages
@@ -34,7 +34,7 @@ SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[Heal
 def check(text: str) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        shutil.copytree(ROOT / "data", root / "data")
+        shutil.copytree(NOTES / "data", root / "data")
         (root / "docs" / "meetings").mkdir(parents=True)
         (root / "docs" / "meetings" / "hostile.md").write_text(text, encoding="utf-8")
         try:
@@ -91,9 +91,9 @@ def test_arbitrary_permalink_lock(text):
 def test_arbitrary_registry(name, data):
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
-        shutil.copytree(ROOT / "data", root / "data")
+        shutil.copytree(NOTES / "data", root / "data")
         (root / "docs" / "meetings").mkdir(parents=True)
-        shutil.copy(ROOT / "docs" / "meetings" / "levelling-up.md", root / "docs" / "meetings")
+        shutil.copy(NOTES / "docs" / "meetings" / "levelling-up.md", root / "docs" / "meetings")
         (root / "data" / f"{name}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         try:
             load_archive(root / "docs" / "meetings", root / "data", root)
