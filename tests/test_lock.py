@@ -3,9 +3,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from archives import NOTES, load
 from conftest import ROOT
 from notes_core.lock import read_lock
 from notes_core.render.links import page_address
+from notes_core.render.permalinks import render_permalink_pages
 from notes_core.site import load_site
 from site_build import build_site
 from test_check import assert_fails_with, run_check
@@ -89,3 +91,11 @@ def test_new_point_must_be_locked(project):
 def test_retired_id_is_never_reused(project):
     replace(project / "data/permalinks.yml", "point_redirects: {}", "point_redirects:\n  act-in-small-places: asset-based-approach")
     assert_fails_with(project, "docs/meetings/levelling-up.md:", "point id 'act-in-small-places' was retired (merged into 'asset-based-approach') and is never reused; choose another id")
+
+
+def test_only_redirects_to_a_current_point_get_a_permanent_link_page():
+    archive = load(NOTES)
+    redirects = {"old-id": "vest", "to-nowhere": "no-such-point", "vest": "psychological-safety"}
+    pages = render_permalink_pages(archive, "https://example.org/", "Notes", redirects)
+    assert "p/old-id/index.html" in pages and "p/to-nowhere/index.html" not in pages
+    assert "meetings/systems-leadership/#vest" in pages["p/vest/index.html"]  # a live id keeps its own page
