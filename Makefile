@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check new test browser lock clean
+.PHONY: serve build check new test coverage browser lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -47,6 +47,13 @@ node_modules/.installed: package.json package-lock.json
 test: $(VENV)/.test node_modules/.installed browser
 	$(BIN)/python scripts/notes.py check
 	$(BIN)/python -m pytest
+
+NO_BROWSER := --deselect tests/test_browser.py --deselect tests/test_lighthouse.py --deselect tests/test_links_and_html.py
+# The renderers change shape as the archive grows: every branch must be reached (tests/test_scale.py).
+coverage: $(VENV)/.test  ## branch coverage of the core by the tests that need no browser
+	$(BIN)/python -m coverage run --branch --source scripts/notes_core -m pytest -q $(NO_BROWSER)
+	$(BIN)/python -m coverage report --show-missing
+	$(BIN)/python -m coverage report --include='scripts/notes_core/render/*' --fail-under=100
 
 lock:  ## re-pin requirements*.txt with hashes after editing requirements*.in
 	$(BIN)/pip install --quiet "pip-tools==7.6.2"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urljoin
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
@@ -28,6 +29,17 @@ class BuiltSite:
 
     def pages(self) -> list[Path]:
         return sorted(self.dir.rglob("*.html"))
+
+    def links(self, path: str, selector: str = "article a") -> list[str]:
+        """Where the page's links lead, as addresses from the site's root ("meetings/x/#id"), in page order."""
+        return [self.resolve(path, a.attributes.get("href") or "") for a in self.html(path).css(selector)]
+
+    @staticmethod
+    def resolve(path: str, href: str) -> str:
+        """A link's target from the site's root; links that leave the site stay as they are."""
+        base = "http://site.invalid/" + path.lstrip("/")
+        target = urljoin(base, href)
+        return target.removeprefix("http://site.invalid/")
 
 
 class _Collect(logging.Handler):

@@ -15,8 +15,9 @@ AXE_PAGES = ["", "meetings/imbalances-and-inequalities/", "themes/power-and-ineq
 
 
 @pytest.fixture(scope="module")
-def base_url(site):
-    with serve(site.dir) as url:
+def base_url(notes_site):
+    """The notes fixture archive: these tests name its meetings and points."""
+    with serve(notes_site.dir) as url:
         yield url
 
 

@@ -8,15 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from archives import NOTES, copy_project, load
 from conftest import ROOT
 
-GOOD = ROOT / "docs" / "meetings" / "levelling-up.md"
+GOOD = NOTES / "docs" / "meetings" / "levelling-up.md"
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A small copy of the repository: the real data files and one real meeting."""
-    shutil.copytree(ROOT / "data", tmp_path / "data")
+    """A small repository: the data files of the `notes` fixture archive and one of its meetings."""
+    shutil.copytree(NOTES / "data", tmp_path / "data")
     (tmp_path / "docs" / "meetings").mkdir(parents=True)
     shutil.copy(GOOD, tmp_path / "docs" / "meetings" / GOOD.name)
     planned = tmp_path / "data" / "planned.yml"
@@ -49,7 +50,8 @@ def assert_fails_with(root: Path, *expected: str) -> str:
 def test_repository_passes():
     result = run_check(ROOT)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("All good: 6 meetings, 111 key points")
+    archive = load(ROOT)
+    assert result.stdout.startswith(f"All good: {len(archive.meetings)} meetings, {len(archive.points)} key points")
 
 
 def test_malformed_front_matter(repo):
@@ -90,7 +92,7 @@ def test_unknown_organisation(repo):
 
 
 def test_duplicate_point_id_across_meetings(repo):
-    shutil.copy(ROOT / "docs/meetings/unequal-alliances.md", repo / "docs/meetings/unequal-alliances.md")
+    shutil.copy(NOTES / "docs/meetings/unequal-alliances.md", repo / "docs/meetings/unequal-alliances.md")
     edit(repo, "{#go-where-the-energy-is}", "{#act-in-small-places}", name="unequal-alliances.md")
     assert_fails_with(repo, "unequal-alliances.md:", "point id 'act-in-small-places' is already used at docs/meetings/levelling-up.md:")
 
@@ -142,9 +144,7 @@ def test_broken_registry_is_one_clear_error(repo):
 
 def test_build_fails_with_the_same_messages(tmp_path):
     """`mkdocs build` stops on content mistakes with the check's messages, never a traceback or half a site."""
-    for name in ("docs", "data", "scripts", "overrides"):
-        shutil.copytree(ROOT / name, tmp_path / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    copy_project(NOTES, tmp_path)
     edit(tmp_path, "  - id: sally-young", "  - id: sally-yong")
     result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
                             cwd=tmp_path, capture_output=True, text=True, timeout=120)

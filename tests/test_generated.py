@@ -1,117 +1,246 @@
-"""The generated pages in the built site: every point on its themes' and speaker's pages, exports that resolve."""
+"""The generated pages, whatever the content: every point on its themes' and speaker's pages,
+listings complete and in order, exports and feed that match the archive.
+
+Each test runs on the live site and on the large fixture archive, whose listings take their
+large-archive shapes (split, grouped, compact), so these hold as the real notes grow.
+"""
 from __future__ import annotations
 
 import csv
 import json
-from urllib.parse import urlsplit
+import re
+import xml.etree.ElementTree as ElementTree
+from collections import defaultdict
+from itertools import combinations
 
+import pytest
+
+from archives import LARGE, load
 from conftest import ROOT
-from notes_core import load_archive
+from notes_core.render.feed import LIMIT as FEED_LIMIT
 
-ARCHIVE = load_archive(ROOT / "docs" / "meetings", ROOT / "data", ROOT)
-
-
-def hrefs(site, page: str) -> set[str]:
-    return {a.attributes.get("href", "") for a in site.html(page).css("article a")}
-
-
-def test_every_point_is_on_each_of_its_theme_pages(site):
-    for theme in ARCHIVE.themes:
-        links = hrefs(site, f"themes/{theme}/")
-        for point in ARCHIVE.points_by_theme.get(theme, ()):
-            assert f"../../meetings/{point.meeting}/#{point.id}" in links, (theme, point.id)
-    assert sum(len(p.themes) for p in ARCHIVE.points.values()) == sum(len(v) for v in ARCHIVE.points_by_theme.values())
+LOCAL = "http://127.0.0.1:8000/"  # site_url of local builds
+MEETING_PAGE = re.compile(r"meetings/(?!series/)[^/#]+/")
+ARCHIVES = {"live": load(ROOT), "large": load(LARGE)}
+SITES = {"live": "site", "large": "large_site"}
 
 
-def test_every_attributed_point_is_on_its_speaker_page(site):
-    attributed = [p for p in ARCHIVE.points.values() if p.speaker]
-    assert len(attributed) == 24
-    for point in attributed:
-        assert f"../../meetings/{point.meeting}/#{point.id}" in hrefs(site, f"speakers/{point.speaker}/")
+@pytest.fixture(params=sorted(ARCHIVES))
+def built(request):
+    """(built site, its archive)."""
+    return request.getfixturevalue(SITES[request.param]), ARCHIVES[request.param]
 
 
-def test_speaker_pages_list_meetings_with_roles(site):
-    text = site.html("speakers/cate-newnes-smith/").css_first("article").text()
-    assert "Organisation:" in text and "Surrey Youth Focus" in text
-    for slug in ("unequal-alliances", "levelling-up", "imbalances-and-inequalities", "systems-leadership"):
-        assert f"../../meetings/{slug}/" in hrefs(site, "speakers/cate-newnes-smith/")
-    assert "thought-leader for this cell" in text
+def location(point) -> str:
+    return f"meetings/{point.meeting}/#{point.id}"
 
 
-def test_meetings_index_lists_every_meeting_in_order_with_counts(site):
-    article = site.html("meetings/").css_first("article")
-    titles = [h.css_first("a").text() for h in article.css("h3") if h.css_first("a:not(.headerlink)")]
-    assert titles == [m.title for m in ARCHIVE.meetings]
-    text = article.text()
-    for meeting in ARCHIVE.meetings:
-        assert f"{len(meeting.points)} key points" in text
+def next_element(node):
+    node = node.next
+    while node is not None and node.tag == "-text":
+        node = node.next
+    return node
 
 
-def test_themes_index_counts(site):
+def section_links(site, page: str, anchor: str) -> set[str]:
+    """Links between the heading with this id and the next heading of its level."""
+    heading = site.html(page).css_first(f"article #{anchor}")
+    assert heading is not None, (page, anchor)
+    links, node = set(), next_element(heading)
+    while node is not None and node.tag != heading.tag:
+        links |= {site.resolve(page, a.attributes.get("href") or "") for a in node.css("a")}
+        node = next_element(node)
+    return links
+
+
+def test_every_point_is_on_each_of_its_theme_pages(built):
+    site, archive = built
+    for theme in archive.themes:
+        links = set(site.links(f"themes/{theme}/"))
+        for point in archive.points_by_theme.get(theme, ()):
+            assert location(point) in links, (theme, point.id)
+    assert sum(len(p.themes) for p in archive.points.values()) == sum(len(v) for v in archive.points_by_theme.values())
+
+
+def test_every_attributed_point_is_on_its_speaker_page(built):
+    site, archive = built
+    for point in archive.points.values():
+        if point.speaker:
+            assert location(point) in site.links(f"speakers/{point.speaker}/"), point.id
+
+
+def test_speaker_pages_link_every_meeting_they_spoke_at(built):
+    site, archive = built
+    for meeting in archive.meetings:
+        for role in meeting.speakers:
+            assert f"meetings/{meeting.slug}/" in site.links(f"speakers/{role.speaker}/"), (role.speaker, meeting.slug)
+
+
+def meeting_entries(site, page: str) -> list[tuple[str, str]]:
+    """(meeting address, text of its entry) in page order: a heading and its line of facts, or a list line."""
+    entries = []
+    for link in site.html(page).css("article a"):
+        address = site.resolve(page, link.attributes.get("href") or "")
+        if MEETING_PAGE.fullmatch(address):
+            holder = link.parent
+            entries.append((address, holder.text() if holder.tag == "li" else next_element(holder).text()))
+    return entries
+
+
+def test_every_meeting_is_listed_in_order_with_its_count(built):
+    """On the meetings index, or when there are several series, on each series' page."""
+    site, archive = built
+    by_series = defaultdict(list)
+    for meeting in archive.meetings:
+        by_series[meeting.series].append(meeting)
+    several = len(by_series) > 1
+    for series, meetings in by_series.items():
+        page = f"meetings/series/{series}/" if several else "meetings/"
+        if several:
+            assert page in site.links("meetings/")
+        entries = meeting_entries(site, page)
+        assert [address for address, _ in entries] == [f"meetings/{m.slug}/" for m in meetings]
+        for (_, text), meeting in zip(entries, meetings):
+            assert f"{len(meeting.points)} key point" in text, meeting.slug
+
+
+def test_planned_meetings_are_listed_as_planned(built):
+    site, archive = built
+    text = site.html("meetings/").css_first("article").text()
+    assert text.count("planned)") == len(archive.planned)
+    for plan in archive.planned:
+        assert f"{plan.title} ({plan.when}, planned)" in text
+
+
+def test_themes_index_counts(built):
+    site, archive = built
     rows = site.html("themes/").css("article table tbody tr")
-    assert len(rows) == len(ARCHIVE.themes)
-    for row in rows:
+    assert len(rows) == len(archive.themes)
+    for row, theme_id in zip(rows, archive.themes):
         cells = row.css("td")
-        theme_id = cells[0].css_first("a").attributes["href"].strip("./").split("/")[-1]
-        assert int(cells[1].text()) == len(ARCHIVE.points_by_theme[theme_id])
+        assert site.resolve("themes/", cells[0].css_first("a").attributes["href"]) == f"themes/{theme_id}/"
+        points = archive.points_by_theme.get(theme_id, ())
+        assert int(cells[1].text()) == len(points)
+        assert int(cells[2].text()) == len({p.meeting for p in points})
 
 
-def test_organisations_index_has_each_organisation_with_mentions(site):
-    article = site.html("organisations/").css_first("article")
-    for organisation in ARCHIVE.organisations:
-        assert article.css_first(f"h2#{organisation}") is not None
-    shelter = {p.id for p in ARCHIVE.points_by_organisation["shelter"]}
-    assert {"shelter-local-services", "community-development-workers"} <= shelter
+def test_organisations_index_has_each_organisation_and_its_first_mention(built):
+    site, archive = built
+    html = site.html("organisations/")
+    links = set(site.links("organisations/"))
+    for organisation in archive.organisations:
+        assert html.css_first(f"article #{organisation}") is not None
+        points = archive.points_by_organisation.get(organisation, ())
+        if points:
+            assert location(points[0]) in links, organisation
 
 
-def test_principles_index_by_theme_and_a_to_z(site):
-    by_theme = hrefs(site, "principles/")
-    a_to_z = hrefs(site, "principles/a-z/")
-    for point in ARCHIVE.points.values():
-        assert f"../meetings/{point.meeting}/#{point.id}" in by_theme
-        assert f"../../meetings/{point.meeting}/#{point.id}" in a_to_z
+def test_every_point_is_in_the_a_to_z(built):
+    """On the one A-to-Z page, or on the letter pages it links to."""
+    site, archive = built
+    pages = ["principles/a-z/"] + [a for a in site.links("principles/a-z/") if a.startswith("principles/a-z/") and "#" not in a]
+    found = {address for page in pages for address in site.links(page)}
+    missing = [point.id for point in archive.points.values() if location(point) not in found]
+    assert missing == []
 
 
-def test_theme_map_table_and_picture(site):
+def test_principles_index_lists_every_point_or_sends_to_its_themes(built):
+    site, archive = built
+    html = site.html("principles/")
+    links = set(site.links("principles/"))
+    for theme in archive.themes:
+        assert html.css_first(f"article h2#{theme}") is not None
+        assert f"themes/{theme}/" in links
+    listed = {location(p) for p in archive.points.values()} & links
+    assert listed in (set(), {location(p) for p in archive.points.values()})
+
+
+def test_theme_map_has_a_row_per_theme_with_its_total(built):
+    site, archive = built
     html = site.html("connections/")
-    assert html.css_first(".heatmap svg[role=img] title") is not None
     rows = html.css("article table tbody tr")
-    assert len(rows) == len(ARCHIVE.themes)
-    power = next(r for r in rows if "Power and inequality" in r.text())
-    cell = power.css("td")[5]  # meeting 5
-    assert cell.css_first("a").attributes["href"] == "../themes/power-and-inequality/#imbalances-and-inequalities"
-    assert cell.text(strip=True) == "16"
+    assert len(rows) == len(archive.themes)
+    for row, (theme_id, theme) in zip(rows, archive.themes.items()):
+        cells = row.css("td")
+        assert cells[0].text(strip=True) == theme.title
+        total = len(archive.points_by_theme.get(theme_id, ()))
+        assert int(cells[-1].text()) == total
+        assert sum(int(cell.text()) for cell in cells[1:-1]) == total  # each point in one column
+    assert html.css_first("article .heatmap svg[role=img]") or html.css_first('article img[src="theme-map.svg"]')
 
 
-def test_theme_pairs_and_co_occurrence(site):
-    pairs = site.html("connections/theme-pairs/").css_first("article")
-    assert pairs.css_first("h2#power-and-inequality--funding-and-competition") is not None
-    rows = site.html("connections/co-occurrence/").css("article table tbody tr")
-    counts = [int(r.css("td")[1].text()) for r in rows]
-    assert counts == sorted(counts, reverse=True) and counts[0] >= 2
+def pair_target(address: str) -> tuple[str, str, str]:
+    """(page, anchor, theme ids a--b) of a link into the theme-pairs pages, one page or split by theme."""
+    page, anchor = address.split("#")
+    first = page.removeprefix("connections/theme-pairs/").strip("/")
+    return page, anchor, f"{first}--{anchor}" if first else anchor
 
 
-def resolve(site, url: str) -> None:
-    """The URL, relative to site_url, names a built page and, if it has one, an existing anchor."""
-    parts = urlsplit(url)
-    path = parts.path.removeprefix(urlsplit("http://127.0.0.1:8000/").path)
+def test_points_that_connect_themes_are_under_each_pair(built):
+    site, archive = built
+    split = any(a.startswith("connections/theme-pairs/") and "#" not in a and a != "connections/theme-pairs/" for a in site.links("connections/theme-pairs/"))
+    for point in archive.points.values():
+        for a, b in combinations(point.themes, 2):
+            if split:  # a page per theme, each pair under both its themes
+                places = [(f"connections/theme-pairs/{a}/", b), (f"connections/theme-pairs/{b}/", a)]
+            else:
+                order = list(archive.themes)
+                first, second = sorted((a, b), key=order.index)
+                places = [("connections/theme-pairs/", f"{first}--{second}")]
+            for page, anchor in places:
+                assert location(point) in section_links(site, page, anchor), (point.id, page, anchor)
+
+
+def test_co_occurrence_counts_points_with_both_themes(built):
+    site, archive = built
+    page = "connections/co-occurrence/"
+    counts = []
+    for row in site.html(page).css("article table tbody tr"):
+        cells = row.css("td")
+        target, anchor, pair = pair_target(site.resolve(page, cells[0].css_first("a").attributes["href"]))
+        a, b = pair.split("--")
+        both = [p for p in archive.points.values() if a in p.themes and b in p.themes]
+        assert int(cells[1].text()) == len(both)
+        assert int(cells[2].text()) == len({p.meeting for p in both})
+        assert site.html(target).css_first(f"article #{anchor}") is not None
+        counts.append(len(both))
+    assert counts and counts == sorted(counts, reverse=True)
+
+
+def resolve_export(site, url: str):
+    """The URL, absolute with the local site_url, names a built page and, if it has one, an existing anchor."""
+    assert url.startswith(LOCAL), url
+    path, _, fragment = url.removeprefix(LOCAL).partition("#")
     html = site.html(path)
-    if parts.fragment:
-        assert html.css_first(f"#{parts.fragment}") is not None, url
+    if fragment:
+        assert html.css_first(f"#{fragment}") is not None, url
     return html
 
 
-def test_exports_resolve_to_pages_and_anchors(site):
+def test_exports_resolve_to_pages_and_anchors(built):
+    site, archive = built
     data = json.loads((site.dir / "principles.json").read_text(encoding="utf-8"))
-    assert data["count"] == len(ARCHIVE.points) == len(data["points"])
+    assert data["count"] == len(archive.points) == len(data["points"])
     with (site.dir / "principles.csv").open(encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
     assert [r["id"] for r in rows] == [p["id"] for p in data["points"]]
     for point in data["points"]:
         assert point["themes"] and point["title"] and point["text"]
-        landing = resolve(site, point["url"])
+        landing = resolve_export(site, point["url"])
         refresh = landing.css_first('meta[http-equiv="refresh"]').attributes["content"]
         assert refresh.endswith(f"meetings/{point['meeting']}/#{point['id']}")
-        resolve(site, point["location"])
+        resolve_export(site, point["location"])
     for row in rows:
-        resolve(site, row["location"])
+        resolve_export(site, row["location"])
+
+
+def test_feed_lists_meetings_newest_first(built):
+    """The newest item is the meeting the archive puts last."""
+    site, archive = built
+    channel = ElementTree.parse(site.file("feed.xml")).getroot().find("channel")
+    items = channel.findall("item")
+    newest_first = [f"{LOCAL}meetings/{m.slug}/" for m in reversed(archive.meetings)]
+    assert [item.findtext("link") for item in items] == newest_first[:FEED_LIMIT]
+    assert all(item.findtext("description") for item in items)
+    head = site.html("").css_first('link[rel="alternate"][type="application/rss+xml"]')
+    assert head.attributes["href"] == "feed.xml"

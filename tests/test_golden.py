@@ -1,24 +1,33 @@
-"""Golden files pin the Markdown of every generated page: a change to a renderer shows up as a diff.
+"""Golden files pin the Markdown of every generated page of the fixture archives: a change to a
+renderer shows up as a diff. They never follow the live content in docs/ and data/.
 
-After an intended change: `.venv/bin/python -m pytest tests/test_golden.py --update-golden`, then review `git diff tests/golden`.
+After an intended change: `.venv/bin/python -m pytest tests/test_golden.py --update-golden`, then
+review `git diff tests/golden`.
 """
 from __future__ import annotations
 
+import pytest
 
+from archives import LARGE, LIMITS, NOTES, load, scale_limits
 from conftest import ROOT
-from notes_core import load_archive
 from notes_core.render import render_meeting_page, render_pages
 
 GOLDEN = ROOT / "tests" / "golden"
 SITE_URL = "https://example.org/notes/"
+SITE_NAME = "Joining Forces notes"
 
 
-def rendered() -> dict[str, str]:
-    archive = load_archive(ROOT / "docs" / "meetings", ROOT / "data", ROOT)
-    pages = {uri: text for uri, text in render_pages(archive, SITE_URL, "Joining Forces notes").items() if not uri.startswith("p/")}
-    pages.update({meeting.src_uri: render_meeting_page(meeting, archive, SITE_URL) for meeting in archive.meetings})
-    # One permanent-link page stands for all of them: they share one template.
-    pages["p/vest/index.html"] = render_pages(archive, SITE_URL, "Joining Forces notes")["p/vest/index.html"]
+def rendered(archive_dir) -> dict[str, str]:
+    archive = load(archive_dir)
+    with scale_limits(**LIMITS[archive_dir]):
+        generated = render_pages(archive, SITE_URL, SITE_NAME)
+        pages = {uri: text for uri, text in generated.items() if not uri.startswith("p/")}
+        pages.update({meeting.src_uri: render_meeting_page(meeting, archive, SITE_URL) for meeting in archive.meetings})
+    # One permanent-link page stands for all of them (they share one template): the longest
+    # point's, whose description is shortened.
+    longest = max(archive.points.values(), key=lambda point: len(point.text))
+    uri = f"p/{longest.id}/index.html"
+    pages[uri] = generated[uri]
     return pages
 
 
@@ -26,16 +35,18 @@ def golden_name(uri: str) -> str:
     return uri.replace("/", "__")
 
 
-def test_generated_pages_match_golden_files(request):
-    pages = rendered()
+@pytest.mark.parametrize("archive_dir", [NOTES, LARGE], ids=lambda path: path.name)
+def test_generated_pages_match_golden_files(request, archive_dir):
+    folder = GOLDEN / archive_dir.name
+    pages = rendered(archive_dir)
     if request.config.getoption("--update-golden"):
-        GOLDEN.mkdir(exist_ok=True)
-        for old in GOLDEN.iterdir():
+        folder.mkdir(parents=True, exist_ok=True)
+        for old in folder.iterdir():
             old.unlink()
         for uri, text in pages.items():
-            (GOLDEN / golden_name(uri)).write_text(text, encoding="utf-8")
-    expected = {path.name: path.read_text(encoding="utf-8") for path in GOLDEN.iterdir()}
+            (folder / golden_name(uri)).write_text(text, encoding="utf-8")
+    expected = {path.name: path.read_text(encoding="utf-8") for path in folder.iterdir()}
     actual = {golden_name(uri): text for uri, text in pages.items()}
     assert sorted(actual) == sorted(expected), "pages added or removed: run with --update-golden and review"
     for name, text in actual.items():
-        assert text == expected[name], f"{name} differs from tests/golden/{name}: run with --update-golden and review the diff"
+        assert text == expected[name], f"{name} differs from {folder.relative_to(ROOT)}/{name}: run with --update-golden and review the diff"

@@ -6,7 +6,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notes_core.render.links import link
+from notes_core.render.links import link, page_url
 
 segment = st.sampled_from(["meetings", "themes", "a-z", "p", "series", "x"])
 page = st.lists(segment, max_size=3).map(lambda parts: "/".join(parts + ["page.md"]))
@@ -21,3 +21,10 @@ def test_link_matches_relpath(source, target):
 def test_link_within_a_page_is_an_anchor():
     assert link("themes/a.md", "themes/a.md", "x") == "#x"
     assert link("themes/a.md", "meetings/b.md", "p") == "../meetings/b.md#p"
+
+
+def test_page_url_is_the_address_mkdocs_makes():
+    assert page_url("themes/index.md", "meetings/levelling-up.md", "p") == "../meetings/levelling-up/#p"
+    assert page_url("principles/a-z/s-1.md", "principles/a-z.md") == "../"
+    assert page_url("themes/a.md", "themes/a.md", "x") == "#x"
+    assert page_url("themes/a.md", "themes/a.md") == "./"

@@ -1,13 +1,17 @@
-"""The real site, built in-process with strict on: pages, anchors, navigation, privacy."""
+"""The real site, built in-process with strict on: pages, anchors, navigation, privacy.
+
+These hold for any content; behaviour shown on particular meetings is tested on the notes
+fixture archive (test_notes_site.py).
+"""
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
 
+from archives import load
 from conftest import ROOT
-from notes_core import load_archive
 
-ARCHIVE = load_archive(ROOT / "docs" / "meetings", ROOT / "data", ROOT)
+ARCHIVE = load(ROOT)
 
 
 def test_build_prints_no_warning(site):
@@ -15,7 +19,6 @@ def test_build_prints_no_warning(site):
 
 
 def test_every_meeting_has_a_page_with_its_title_and_speakers(site):
-    assert len(ARCHIVE.meetings) == 6
     for meeting in ARCHIVE.meetings:
         html = site.html(f"meetings/{meeting.slug}/")
         assert html.css_first("article h1").text(strip=True) == meeting.title
@@ -46,42 +49,26 @@ def test_meeting_descriptions_come_from_summaries(site):
         assert html.css_first('meta[name="description"]').attributes["content"] == meeting.summary
 
 
-def test_missing_figures_and_links_are_marked(site):
-    text = site.html("meetings/imbalances-and-inequalities/").css_first("article").text()
-    assert text.count("Figure not in the notes") == 2  # the beachball and the elephant
-    assert "Figure not in the notes" in site.html("meetings/systems-leadership/").css_first("article").text()
-    assert "Link not in the notes" in site.html("meetings/learning-from-campaigns/").css_first("article").text()
-
-
-def test_planned_meetings_are_listed_as_planned(site):
-    text = site.html("meetings/").css_first("article").text()
-    assert "Joining forces across sectors, including with the private sector" in text
-    assert "Joining forces to inspire, rather than to control" in text
-    assert text.count("planned)") == 2
-
-
-def test_name_variants_resolve_to_one_speaker(site):
-    cate = site.html("speakers/cate-newnes-smith/").css_first("article").text()
-    assert "Cate Newness Smith" in cate and "Cate Newnes Smith" in cate
-    # The notes' own spellings stay on the meeting pages.
-    assert "Cate Newness Smith" in site.html("meetings/unequal-alliances/").css_first("article").text()
+def test_speaker_pages_give_every_name_variant(site):
+    for speaker in ARCHIVE.speakers.values():
+        text = site.html(f"speakers/{speaker.id}/").css_first("article").text()
+        assert all(alias in text for alias in speaker.aliases), speaker.id
 
 
 def test_home_about_and_404_pages_exist(site):
-    assert "Joining Forces" in site.html("").css_first("article").text()
-    about = site.html("about/").css_first("article").text()
-    assert "Putting relationships first" in about and "never removed" in about
+    assert site.html("").css_first("article h1") is not None
+    assert site.html("about/").css_first("article h1") is not None
     missing = site.html("404.html")
     assert missing.css_first("article h1").text() == "Page not found"
     assert {a.attributes["href"] for a in missing.css("article a")} >= {"/principles/", "/principles/a-z/", "/meetings/"}
 
 
 def test_search_palette_and_edit_buttons(site):
-    html = site.html("meetings/levelling-up/")
-    assert html.css_first("form.md-search__form") is not None
-    assert len(html.css("form[data-md-component=palette] input")) == 2
-    edit = html.css_first('a.md-content__button[href$="docs/meetings/levelling-up.md"]')
-    assert edit is not None
+    for meeting in ARCHIVE.meetings:
+        html = site.html(f"meetings/{meeting.slug}/")
+        assert html.css_first("form.md-search__form") is not None
+        assert len(html.css("form[data-md-component=palette] input")) == 2
+        assert html.css_first(f'a.md-content__button[href$="{meeting.path}"]') is not None
     # Generated pages have no file to edit.
     assert site.html("themes/").css_first("a.md-content__button") is None
 
@@ -109,23 +96,13 @@ def test_no_resource_from_another_host(site):
 
 
 def test_meeting_pages_are_light(site):
-    sizes = {p.parent.name: p.stat().st_size for p in (site.dir / "meetings").glob("*/index.html")}
-    assert len(sizes) == 6
+    sizes = {m.slug: site.file(f"meetings/{m.slug}/").stat().st_size for m in ARCHIVE.meetings}
     assert max(sizes.values()) < 60 * 1024, sizes
 
 
 def test_sitemap_lists_every_page(site):
     sitemap = site.file("sitemap.xml").read_text(encoding="utf-8")
-    for path in ("meetings/levelling-up/", "themes/shared-purpose/", "speakers/polly-neate/", "principles/a-z/", "about/"):
+    pages = ([f"meetings/{m.slug}/" for m in ARCHIVE.meetings] + [f"themes/{t}/" for t in ARCHIVE.themes]
+             + [f"speakers/{s}/" for s in ARCHIVE.speakers] + ["", "about/", "principles/", "principles/a-z/", "connections/"])
+    for path in pages:
         assert f"<loc>http://127.0.0.1:8000/{path}</loc>" in sitemap
-
-
-def test_feed_lists_meetings_newest_first(site):
-    import xml.etree.ElementTree as ElementTree
-
-    channel = ElementTree.parse(site.file("feed.xml")).getroot().find("channel")
-    items = channel.findall("item")
-    assert [i.findtext("link") for i in items][0] == "http://127.0.0.1:8000/meetings/systems-leadership/"
-    assert len(items) == 6 and all(i.findtext("description") for i in items)
-    head = site.html("").css_first('link[rel="alternate"][type="application/rss+xml"]')
-    assert head.attributes["href"] == "feed.xml"

@@ -46,7 +46,7 @@ URL_SCHEMES = {"http", "https", "mailto"}
 # Python-Markdown writes a table column's alignment as a style attribute; nothing else may be styled.
 TABLE_ALIGN = re.compile(r"^text-align:\s*(left|right|center);?$")
 ALIGN_STYLES = tuple(f"text-align:{side}" for side in ("left", "right", "center"))   # as ammonia writes them
-ID = re.compile(r"^(?!__)[A-Za-z0-9_][A-Za-z0-9_.:-]{0,199}$")  # never the theme's own ids (__config, __search, ...)
+ID = re.compile(r"^(?!__[A-Za-z0-9])[A-Za-z0-9_][A-Za-z0-9_.:-]{0,199}$")  # never the theme's own ids (__config, __search, ...)
 NO_SCHEME = re.compile(r"^(?![a-z][a-z0-9+.-]*:)[^\\\s]*$", re.I)
 
 

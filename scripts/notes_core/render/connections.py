@@ -7,9 +7,9 @@ from itertools import combinations
 
 from ..model import Archive, Point
 from . import links as L
+from . import scale
 from .heatmap import heatmap_size, render_heatmap_svg
 from .links import escape, front_matter, link, point_list
-from .scale import CO_OCCURRENCE_ROWS, INLINE_PICTURE_CELLS, LIST_LIMIT, MATRIX_MEETING_COLUMNS
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,7 @@ def render_connection_pages(archive: Archive) -> dict[str, str]:
 
 def theme_map(archive: Archive) -> tuple[list[Column], dict[tuple[str, str], int]]:
     """Columns, and key points per (theme, column): a column per meeting, or per series past MATRIX_MEETING_COLUMNS."""
-    by_meeting = len(archive.meetings) <= MATRIX_MEETING_COLUMNS
+    by_meeting = len(archive.meetings) <= scale.MATRIX_MEETING_COLUMNS
     if by_meeting:
         columns = [Column(m.slug, str(m.order), m.title, L.meeting_page(m)) for m in archive.meetings]
     else:
@@ -55,7 +55,7 @@ def theme_map(archive: Archive) -> tuple[list[Column], dict[tuple[str, str], int
 
 def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int]) -> str:
     page = L.CONNECTIONS_MATRIX
-    kind = "meeting" if len(archive.meetings) <= MATRIX_MEETING_COLUMNS else "series"
+    kind = "meeting" if len(archive.meetings) <= scale.MATRIX_MEETING_COLUMNS else "series"
     out = [front_matter("Theme map", f"Which themes each {kind} discussed: a theme-by-{kind} table of key points, also drawn as a heat map.", searchable=False),
            "# Theme map", "",
            f"How many key points of each {kind} touch each theme. Each number links to those points; darker squares in the picture mean more points.", "",
@@ -78,7 +78,7 @@ def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tup
 
 def render_picture(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int], page: str) -> list[str]:
     """Inline SVG (coloured by the palette) for small maps; the picture file for large ones, to keep the page light."""
-    if len(columns) * len(archive.themes) <= INLINE_PICTURE_CELLS:
+    if len(columns) * len(archive.themes) <= scale.INLINE_PICTURE_CELLS:
         return ['<div class="heatmap">', render_heatmap_svg(archive, columns, counts), "</div>", ""]
     width, height = heatmap_size(archive, columns)
     return [f"![Heat map of key points by theme and series; the table below gives the numbers.]({link(page, L.CONNECTIONS_MAP_PICTURE)}){{ width=\"{width}\" height=\"{height}\" }}", ""]
@@ -99,7 +99,7 @@ def pair_anchor(pair: tuple[str, str]) -> str:
 
 
 def pairs_split(pairs: dict[tuple[str, str], list[Point]]) -> bool:
-    return sum(len(points) for points in pairs.values()) > LIST_LIMIT
+    return sum(len(points) for points in pairs.values()) > scale.LIST_LIMIT
 
 
 def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> dict[str, str]:
@@ -144,7 +144,7 @@ def render_pair(archive: Archive, page: str, pair: tuple[str, str], points: list
 def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> str:
     page = L.CONNECTIONS_CO_OCCURRENCE
     ranked = sorted(pairs.items(), key=lambda item: (-len(item[1]), item[0]))
-    shown = ranked[:CO_OCCURRENCE_ROWS]
+    shown = ranked[:scale.CO_OCCURRENCE_ROWS]
     split = pairs_split(pairs)
     out = [front_matter("Themes that go together", "Which pairs of themes are most often raised in the same key point, and in how many meetings.", searchable=False),
            "# Themes that go together", "",

@@ -5,8 +5,9 @@ from collections import defaultdict
 
 from ..model import Archive, Meeting, Point
 from . import links as L
+from . import scale
 from .links import LISTING_END, LISTING_START, escape, front_matter, link, point_link, point_list
-from .scale import LETTER_PAGE, LIST_LIMIT, MENTIONS_SHOWN, NAV_FLAT_LIMIT, SPEAKER_TABLE_LIMIT, THEME_TEXT_LIMIT, chunks
+from .scale import chunks
 
 
 def render_index_pages(archive: Archive) -> dict[str, str]:
@@ -45,7 +46,7 @@ def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -
         if len(grouped) > 1:
             # Many series: each has its own page, so this one stays short.
             out += [f"{len(meetings)} meetings. [All meetings of {escape(series.title)}]({link(page, L.series_page(series_id))})", ""]
-        elif len(meetings) > NAV_FLAT_LIMIT:
+        elif len(meetings) > scale.NAV_FLAT_LIMIT:
             out += render_meeting_list(page, meetings)
         else:
             for meeting in meetings:
@@ -120,7 +121,7 @@ def render_theme_page(archive: Archive, theme_id: str) -> str:
     grouped = group_by_meeting(points)
     out = [front_matter(theme.title, theme.description), f"# {escape(theme.title)}", "", escape(theme.description), "",
            f"{len(points)} key point{'s' if len(points) != 1 else ''} from {len(grouped)} meeting{'s' if len(grouped) != 1 else ''}.", ""]
-    with_text = len(points) <= THEME_TEXT_LIMIT
+    with_text = len(points) <= scale.THEME_TEXT_LIMIT
     if not with_text:
         out += ["Each title links to the point in its meeting.", ""]
     for meeting_slug, meeting_points in grouped.items():
@@ -158,7 +159,7 @@ def render_speakers_index(archive: Archive) -> str:
     meetings_of = speaker_meetings(archive)
     out = [front_matter("Speakers", "Everyone who spoke at the meetings, with their organisation and the meetings they spoke at."), "# Speakers", ""]
     speakers = sorted(archive.speakers.values(), key=lambda s: sort_name(s.name))
-    if len(speakers) > SPEAKER_TABLE_LIMIT:
+    if len(speakers) > scale.SPEAKER_TABLE_LIMIT:
         # Many speakers: a compact list by initial instead of a table.
         initial = ""
         for speaker in speakers:
@@ -213,7 +214,7 @@ def render_organisations_index(archive: Archive) -> str:
     for speaker in archive.speakers.values():
         if speaker.organisation:
             speakers_of[speaker.organisation].append(speaker)
-    compact = len(archive.organisations) > NAV_FLAT_LIMIT
+    compact = len(archive.organisations) > scale.NAV_FLAT_LIMIT
     for organisation in sorted(archive.organisations.values(), key=lambda o: o.name.lower()):
         if compact:  # many organisations: no heading each, so the table of contents stays short
             out += [f"**{escape(organisation.name)}**", f"{{: #{organisation.id} }}", ""]
@@ -226,13 +227,13 @@ def render_organisations_index(archive: Archive) -> str:
             out += ["Speakers: " + ", ".join(f"[{escape(s.name)}]({link(page, L.speaker_page(s.id))})" for s in speakers), ""]
         meetings = archive.meetings_by_organisation.get(organisation.id, ())
         if meetings:
-            shown = ", ".join(f"[{escape(m.title)}]({link(page, L.meeting_page(m))})" for m in meetings[:MENTIONS_SHOWN])
-            more = f", and {len(meetings) - MENTIONS_SHOWN} more meetings" if len(meetings) > MENTIONS_SHOWN else ""
+            shown = ", ".join(f"[{escape(m.title)}]({link(page, L.meeting_page(m))})" for m in meetings[:scale.MENTIONS_SHOWN])
+            more = f", and {len(meetings) - scale.MENTIONS_SHOWN} more meetings" if len(meetings) > scale.MENTIONS_SHOWN else ""
             out += [f"Mentioned in: {shown}{more}", ""]
         points = archive.points_by_organisation.get(organisation.id, ())
-        out += point_list(page, points[:MENTIONS_SHOWN])
-        if len(points) > MENTIONS_SHOWN:
-            out += [f"And {len(points) - MENTIONS_SHOWN} more key points.", ""]
+        out += point_list(page, points[:scale.MENTIONS_SHOWN])
+        if len(points) > scale.MENTIONS_SHOWN:
+            out += [f"And {len(points) - scale.MENTIONS_SHOWN} more key points.", ""]
     return "\n".join(out)
 
 
@@ -240,7 +241,7 @@ def render_principles_by_theme(archive: Archive) -> str:
     page = L.PRINCIPLES_BY_THEME
     out = [front_matter("Principles by theme", f"All {len(archive.points)} key points of the series, grouped by theme, each with its permanent link.", searchable=False), "# Principles by theme", "",
            f"Every key point, under each of its themes. See also [all principles from A to Z]({link(page, L.PRINCIPLES_A_TO_Z)}), or download them as [JSON](../principles.json) or [CSV](../principles.csv).", ""]
-    listed = len(archive.points) <= LIST_LIMIT
+    listed = len(archive.points) <= scale.LIST_LIMIT
     titles = meeting_titles(archive)
     for theme_id, theme in archive.themes.items():
         points = archive.points_by_theme.get(theme_id, ())
@@ -261,7 +262,7 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
     title = "Principles A to Z"
     description = f"All {len(archive.points)} key points of the series in alphabetical order."
     titles = meeting_titles(archive)
-    if len(archive.points) <= LIST_LIMIT:
+    if len(archive.points) <= scale.LIST_LIMIT:
         out = [front_matter(title, description, searchable=False), f"# {title}", ""]
         for letter, points in letters.items():
             out += render_letter(titles, L.PRINCIPLES_A_TO_Z, letter, points, 2)
@@ -269,7 +270,7 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
     pages: dict[str, str] = {}
     index = [front_matter(title, description, searchable=False), f"# {title}", "", "Choose a letter.", ""]
     for letter, points in letters.items():
-        parts = chunks(points, LETTER_PAGE)
+        parts = chunks(points, scale.LETTER_PAGE)
         for number, part in enumerate(parts, start=1):
             name = (letter.lower() if letter.isalpha() else "other") + (f"-{number}" if len(parts) > 1 else "")
             uri = f"principles/a-z/{name}.md"

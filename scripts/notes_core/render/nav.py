@@ -10,8 +10,9 @@ from collections import defaultdict
 
 from ..model import Archive, Meeting
 from . import links as L
+from . import scale
 from .indexes import meetings_by_series, sort_name, speaker_initial
-from .scale import NAV_BLOCK, NAV_FLAT_LIMIT, chunks
+from .scale import chunks
 
 
 def render_nav_files(archive: Archive, pages: dict[str, str]) -> dict[str, str]:
@@ -35,9 +36,9 @@ def block_title(meetings: list[Meeting]) -> str:
 
 def series_meetings_nav(meetings: list[Meeting]) -> list:
     files = [f"{m.slug}.md" for m in meetings]
-    if len(meetings) <= NAV_FLAT_LIMIT:
+    if len(meetings) <= scale.NAV_FLAT_LIMIT:
         return files
-    return [{block_title(block): [f"{m.slug}.md" for m in block]} for block in chunks(meetings, NAV_BLOCK)]
+    return [{block_title(block): [f"{m.slug}.md" for m in block]} for block in chunks(meetings, scale.NAV_BLOCK)]
 
 
 def meetings_nav(archive: Archive) -> list:
@@ -50,7 +51,7 @@ def meetings_nav(archive: Archive) -> list:
 
 def speakers_nav(archive: Archive) -> list:
     speakers = sorted(archive.speakers.values(), key=lambda s: sort_name(s.name))
-    if len(speakers) <= NAV_FLAT_LIMIT:
+    if len(speakers) <= scale.NAV_FLAT_LIMIT:
         return [f"{s.id}.md" for s in speakers]
     letters: dict[str, list[str]] = defaultdict(list)
     for speaker in speakers:

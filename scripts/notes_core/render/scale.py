@@ -3,6 +3,9 @@
 At the size of the real notes every list is shown whole; past these limits lists are split
 into pages or summarised. The benchmark (scripts/bench.py) builds archives of 1,000 meetings
 to keep the largest page under 100 KB.
+
+Renderers read each limit as `scale.NAME` when they run, so the tests can lower them
+(tests/archives.py) to reach every shape with a small fixture archive.
 """
 from __future__ import annotations
 
