@@ -83,8 +83,9 @@ CASES: list[tuple[str, str, object, str]] = [
     ("svg-file-handler", "file", ("docs/assets/evil2.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'),
      "docs/assets/evil2.svg:1: the attribute onload"),
     ("markdown-suffix", "file", ("docs/meetings/evil.markdown", "<script>alert(1)</script>\n"), "docs/meetings/evil.markdown:1: files of type '.markdown'"),
-    ("meeting-subfolder", "file", ("docs/meetings/sub/evil.md", "<img src=x onerror=alert(1)>\n"), "docs/meetings/sub/evil.md:1: the attribute onerror"),
+    ("meeting-subfolder", "file", ("docs/meetings/sub/evil.md", "<img src=x onerror=alert(1)>\n"), "docs/meetings/sub/evil.md:1: meeting files go directly in docs/meetings/"),
     ("new-script-file", "file", ("docs/javascripts/evil.js", "alert(1)\n"), "docs/javascripts/evil.js:1: stylesheets and scripts are the site's code"),
+    ("page-long-line", "file", ("docs/about.md", "# About\n\n" + "<" * 100_000 + "\n"), "docs/about.md:3: this line is 100,000 characters long"),
     ("stylesheet-import", "file", ("docs/stylesheets/extra.css", "@import url(http://evil.test/x.css);\n"), "docs/stylesheets/extra.css:1:"),
     ("symlink-outside", "symlink", ("docs/secret.md", "/etc/hostname"), "docs/secret.md:1: this is a symbolic link"),
     # data/permalinks.yml, which contributors edit when a link moves.

@@ -65,3 +65,57 @@ def test_a_new_write_up_from_start_to_site(project, monkeypatch):
     assert "Joining forces across sectors" in built.html("speakers/jo-business/").css_first("article").text()
     assert "Joining forces across sectors" in built.html("meetings/").css_first("article").text()
     assert built.html("p/business-as-a-partner/").css_first('meta[http-equiv="refresh"]') is not None
+
+
+# The suite's own tests that a content change could break: builds, generated pages, fidelity, golden files.
+CONTENT_TESTS = ["tests/test_golden.py", "tests/test_generated.py", "tests/test_site.py", "tests/test_fidelity.py",
+                 "tests/test_notes_site.py", "tests/test_scale.py"]
+
+
+def test_a_valid_meeting_added_by_a_branch_leaves_the_suite_green(tmp_path, monkeypatch):
+    """In a clone of the whole repository, a branch adds a meeting with a new speaker and a new theme
+    (the meeting file and two registry entries, nothing else): the check and the content tests pass."""
+    monkeypatch.delenv(REF_VARIABLE, raising=False)
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], check=True, timeout=120)
+    for changed in subprocess.run(["git", "-C", str(ROOT), "ls-files", "--modified", "--others", "--exclude-standard"],
+                                  capture_output=True, text=True, check=True).stdout.split():
+        if (ROOT / changed).is_file():  # uncommitted work of the developer running the suite, as a clone of it would have
+            (clone / changed).parent.mkdir(parents=True, exist_ok=True)
+            (clone / changed).write_bytes((ROOT / changed).read_bytes())
+    git(clone, "checkout", "--quiet", "-b", "add-meeting")
+    order = 1 + max(int(m) for m in re.findall(r"^order: (\d+)$", "\n".join(
+        p.read_text(encoding="utf-8") for p in (clone / "docs/meetings").glob("*.md")), re.M))
+    (clone / "docs/meetings/joining-forces-in-market-towns.md").write_text(f"""---
+title: "Joining forces in market towns"
+question: "What does joining forces look like far from the big city partnerships?"
+series: joining-forces
+order: {order}
+speakers:
+  - id: rowan-ellery
+themes:
+  - shared-purpose
+  - market-towns
+summary: "How small organisations in market towns join forces when distances are long."
+---
+
+The speaker was Rowan Ellery.
+
+## Key points
+
+### Begin with what the town already shares {{#begin-with-what-the-town-shares}}
+themes: market-towns, shared-purpose
+speaker: rowan-ellery
+
+People came together around the market and the surgery before they came together around any plan.
+""", encoding="utf-8")
+    with (clone / "data/themes.yml").open("a", encoding="utf-8") as themes:
+        themes.write("\n- id: market-towns\n  title: Market towns\n  description: Joining forces in small towns.\n")
+    with (clone / "data/speakers.yml").open("a", encoding="utf-8") as speakers:
+        speakers.write("\n- id: rowan-ellery\n  name: Rowan Ellery\n")
+    check = notes(clone, "check")
+    assert check.returncode == 0, check.stderr
+    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *CONTENT_TESTS],
+                           cwd=clone, capture_output=True, text=True, timeout=900)
+    assert suite.returncode == 0, suite.stdout[-3000:]
+    assert git(clone, "status", "--porcelain", "tests") == ""

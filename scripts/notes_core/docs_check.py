@@ -53,13 +53,19 @@ def check_docs(settings: Settings, errors: list[ContentError], render_pages: boo
             text = read_source(file, path, errors)
             if text is not None:
                 report_removed(removed_parts(text, clean_svg), text, path, 1, errors, "pictures")
-        elif suffix in PAGE_SUFFIXES and render is not None:
+        elif suffix in PAGE_SUFFIXES and inside.startswith("meetings/") and inside.count("/") > 1:
+            errors.append(ContentError(path, 1, "meeting files go directly in docs/meetings/, not in a folder inside it; move the file up"))
+        elif suffix in PAGE_SUFFIXES and not inside.startswith("meetings/"):
             check_page(file, path, render, errors)
+        elif suffix in PAGE_SUFFIXES:  # meeting files: read, and their problems reported, by load.py
+            check_page(file, path, render, errors, read_errors=[])
 
 
-def check_page(file: Path, path: str, render: Callable[[str], str], errors: list[ContentError]) -> None:
-    text = read_source(file, path, errors, long_lines=False)
-    if text is None:
+def check_page(file: Path, path: str, render: Callable[[str], str] | None, errors: list[ContentError],
+               read_errors: list[ContentError] | None = None) -> None:
+    """Read the page (refusing what cannot be parsed quickly) and, with `render`, report what the sanitiser would strip."""
+    text = read_source(file, path, errors if read_errors is None else read_errors, long_lines=False)
+    if text is None or render is None:
         return
     body, first_line = text, 1
     if text.startswith("---\n"):
