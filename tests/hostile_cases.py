@@ -111,6 +111,8 @@ CASES: list[tuple[str, str, object, str]] = [
     ("long-line-of-lt", "body", "<" * 100_000, "this line is 100,000 characters long"),
     ("long-line-of-spaces", "body", "x" + " " * 100_000 + "x", "this line is 100,002 characters long"),
     ("long-line-of-braces", "body", "{#" * 50_000, "this line is 100,000 characters long"),
+    ("many-brackets", "body", "[" * 19_000, "so many '[' and '<' characters"),
+    ("many-tags", "body", "<a " * 6_000, "so many '[' and '<' characters"),
     ("long-heading", "heading", "### " + "{#a" * 3_000 + " {#case-long-heading-point}", "the title is 9,000 characters long"),
     # Exports.
     ("csv-formula-title", "heading", "### =HYPERLINK(\"http://evil.test\",\"x\") {#case-csv-formula-title-point}", "passes"),

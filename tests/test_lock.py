@@ -270,3 +270,13 @@ def test_a_clone_without_main_says_so(clone):
     git(clone, "branch", "--quiet", "-D", "main")
     cut_point(clone)
     assert "note: cannot tell what is published: this clone has no main branch (neither origin/main nor main)" in passes(clone).stderr
+
+
+def test_a_retired_id_leads_only_to_a_point_that_exists():
+    """In a preview with problems, a redirect to a point that is gone makes no page (the check reports it)."""
+    from archives import NOTES, load
+    from notes_core.render.permalinks import render_permalink_pages
+
+    archive = load(NOTES)
+    pages = render_permalink_pages(archive, "https://example.org/", "Site", {"old-id": "vest", "gone-id": "no-such-point"})
+    assert "p/old-id/index.html" in pages and "p/gone-id/index.html" not in pages

@@ -8,6 +8,10 @@ from .errors import ContentError
 
 MAX_FILE_BYTES = 1_000_000   # the longest write-up is about 40 KB
 MAX_LINE_CHARS = 20_000      # the longest paragraph of the notes is under 2,000 characters
+# Python-Markdown looks for the end of every `[` and `<` through the rest of its paragraph, so a
+# paragraph costs about (its length) x (its `[` and `<`): 20,000 `[` in one line take it 45 s.
+# The notes' paragraphs cost under 10,000 each; a file may cost 10 million (about a second).
+MAX_MARKUP_COST = 10_000_000
 
 # What a pull request may put under docs/: pages, pictures, and the site's own stylesheets and scripts.
 PAGE_SUFFIXES = {".md"}
@@ -49,7 +53,25 @@ def read_source(file: Path, path: str, errors: list[ContentError], long_lines: b
                 errors.append(ContentError(path, number, f"this line is {len(line):,} characters long, more than the {MAX_LINE_CHARS:,} allowed; "
                                                          "break it into paragraphs"))
                 return None
+        if not markup_cost_ok(text, path, errors):
+            return None
     return text
+
+
+def markup_cost_ok(text: str, path: str, errors: list[ContentError]) -> bool:
+    """Refuse what would make the Markdown parser slow: many `[` or `<` in long paragraphs."""
+    total, worst, worst_line, line = 0, 0, 1, 1
+    for block in text.split("\n\n"):
+        cost = len(block) * (block.count("[") + block.count("<"))
+        total += cost
+        if cost > worst:
+            worst, worst_line = cost, line + len(block) - len(block.lstrip("\n"))
+        line += block.count("\n") + 2
+    if total <= MAX_MARKUP_COST:
+        return True
+    errors.append(ContentError(path, worst_line, "this paragraph holds so many '[' and '<' characters that the page would take "
+                                                 "minutes to build; break it up, or write them as &#91; and &lt;"))
+    return False
 
 
 def check_tree(folder: Path, root: Path, allowed: set[str], errors: list[ContentError]) -> list[Path]:
