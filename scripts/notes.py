@@ -17,6 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from notes_core import ContentErrors  # noqa: E402
 from notes_core.github import annotations, job_summary  # noqa: E402
 from notes_core.published import published_now, published_to_json  # noqa: E402
+from notes_core.settings import load_settings  # noqa: E402
 from notes_core.site import load_site  # noqa: E402
 from notes_core.new_meeting import NewMeetingError, create_meeting  # noqa: E402
 
@@ -47,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def check(root: Path) -> int:
     try:
-        site = load_site(root, "", "", render_check=True)
+        site = load_site(load_settings(root, site_url=""), render_check=True)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         report_to_github(errors.errors, errors.notes)
@@ -74,7 +75,7 @@ def report_to_github(errors: list, notes: tuple[str, ...]) -> None:
 
 def new_meeting(root: Path, title: str, series: str) -> int:
     try:
-        path = create_meeting(root, title, series)
+        path = create_meeting(load_settings(root), title, series)
     except NewMeetingError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
@@ -86,7 +87,7 @@ def new_meeting(root: Path, title: str, series: str) -> int:
 def list_published(root: Path, as_json: bool) -> int:
     """What this copy publishes. Never compares with main, so that main can be asked it."""
     try:
-        site = load_site(root, "", "", check_published_links=False)
+        site = load_site(load_settings(root, site_url=""), check_published_links=False)
     except ContentErrors as errors:
         print(errors.report(), file=sys.stderr)
         return 1

@@ -6,6 +6,7 @@ All logic lives in notes_core, which knows nothing of MkDocs.
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 import subprocess
 import sys
 from pathlib import Path
@@ -30,6 +31,7 @@ from notes_core.drafts import render_problems_panel  # noqa: E402
 from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks  # noqa: E402
 from notes_core.render.scale import MINIFY_ABOVE  # noqa: E402
 from notes_core.sanitise import clean_html, removed_parts  # noqa: E402
+from notes_core.settings import Settings, load_settings  # noqa: E402
 from notes_core.site import Site, load_site  # noqa: E402
 from notes_core.source_files import read_source  # noqa: E402
 
@@ -50,6 +52,12 @@ def _drafts() -> bool:
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).resolve().parent
+
+
+def _settings(config: MkDocsConfig) -> Settings:
+    """The core's settings, with what MkDocs resolved (the site's address, the docs folder)."""
+    settings = load_settings(_root(config), site_url=config.site_url or "", site_name=config.site_name)
+    return replace(settings, docs_dir=Path(config.docs_dir))
 
 
 def on_startup(*, command: str, dirty: bool) -> None:
@@ -73,7 +81,7 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     global _site
     _site = None
     try:
-        site = load_site(_root(config), config.site_url or "", config.site_name, drafts=_drafts())
+        site = load_site(_settings(config), drafts=_drafts())
     except ContentErrors as errors:
         raise PluginError("The content has problems:\n" + errors.report()) from None
     for note in site.notes:

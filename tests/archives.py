@@ -12,6 +12,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from notes_core import Archive, load_archive
+from notes_core.settings import load_settings
 from notes_core.render import scale
 from site_build import BuiltSite, build_site
 
@@ -50,7 +51,7 @@ def scale_limits(**limits: int):
 
 
 def load(archive: Path) -> Archive:
-    return load_archive(archive / "docs" / "meetings", archive / "data", archive)
+    return load_archive(load_settings(archive))
 
 
 def copy_project(archive: Path, target: Path) -> Path:

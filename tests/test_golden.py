@@ -11,6 +11,7 @@ import pytest
 from archives import LARGE, LIMITS, NOTES, load, scale_limits
 from conftest import ROOT
 from notes_core.render import render_meeting_page, render_pages
+from notes_core.settings import load_settings
 
 GOLDEN = ROOT / "tests" / "golden"
 SITE_URL = "https://example.org/notes/"
@@ -20,7 +21,7 @@ SITE_NAME = "Joining Forces notes"
 def rendered(archive_dir) -> dict[str, str]:
     archive = load(archive_dir)
     with scale_limits(**LIMITS[archive_dir]):
-        generated = render_pages(archive, SITE_URL, SITE_NAME)
+        generated = render_pages(archive, load_settings(ROOT, site_url=SITE_URL, site_name=SITE_NAME))
         pages = {uri: text for uri, text in generated.items() if not uri.startswith("p/")}
         pages.update({meeting.src_uri: render_meeting_page(meeting, archive, SITE_URL) for meeting in archive.meetings})
     # One permanent-link page stands for all of them (they share one template): the longest

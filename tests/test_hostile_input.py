@@ -16,6 +16,7 @@ from conftest import ROOT
 from notes_core import ContentErrors, load_archive
 from notes_core.redirects import read_redirects
 from notes_core.render import render_meeting_page, render_pages
+from notes_core.settings import load_settings
 
 FIELDS = ["title", "question", "series", "order", "date", "speakers", "themes", "summary", "speaker", "theme", "id", "role"]
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
@@ -41,12 +42,12 @@ def check(text: str) -> None:
         (root / "docs" / "meetings").mkdir(parents=True)
         (root / "docs" / "meetings" / "hostile.md").write_text(text, encoding="utf-8")
         try:
-            archive = load_archive(root / "docs" / "meetings", root / "data", root)
+            archive = load_archive(load_settings(root))
         except ContentErrors as errors:
             assert errors.errors and all(e.path and e.line >= 1 and e.message for e in errors.errors)
             return
         # What passes the check must also render.
-        render_pages(archive, "https://example.org/", "Site")
+        render_pages(archive, load_settings(root, site_url="https://example.org/", site_name="Site"))
         for meeting in archive.meetings:
             render_meeting_page(meeting, archive, "https://example.org/")
 
@@ -99,7 +100,7 @@ def test_arbitrary_registry(name, data):
         shutil.copy(NOTES / "docs" / "meetings" / "levelling-up.md", root / "docs" / "meetings")
         (root / "data" / f"{name}.yml").write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
         try:
-            load_archive(root / "docs" / "meetings", root / "data", root)
+            load_archive(load_settings(root))
         except ContentErrors as errors:
             assert errors.errors
 
@@ -121,9 +122,8 @@ def test_valid_meetings_with_arbitrary_text(title, question, summary, point_titl
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
 from notes_core.docs_check import markdown_renderer  # noqa: E402
-from notes_core.render.links import escape  # noqa: E402
+from notes_core.render.text import escape  # noqa: E402
 from notes_core.sanitise import clean_html, removed_parts  # noqa: E402
-from notes_core.settings import load_settings  # noqa: E402
 
 RENDER = markdown_renderer(load_settings(ROOT))
 DANGEROUS_TAGS = {"script", "iframe", "style", "object", "embed", "base", "meta", "link", "form", "frame", "image", "video", "audio"}

@@ -6,7 +6,7 @@ import posixpath
 from hypothesis import given
 from hypothesis import strategies as st
 
-from notes_core.render.links import link, page_url
+from notes_core.addresses import link, page_url
 
 segment = st.sampled_from(["meetings", "themes", "a-z", "p", "series", "x"])
 page = st.lists(segment, max_size=3).map(lambda parts: "/".join(parts + ["page.md"]))

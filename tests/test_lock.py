@@ -20,6 +20,7 @@ from test_check import assert_fails_with, run_check
 from notes_core import published_base
 from notes_core.published import published_now
 from notes_core.redirects import read_redirects
+from notes_core.settings import load_settings
 from notes_core.site import load_site
 
 POINT_REDIRECTS_LINE = 9  # the line of `point_redirects:` in data/permalinks.yml
@@ -225,17 +226,17 @@ def test_the_base_is_read_once_per_commit(clone, monkeypatch):
     calls = []
     read = published_base.published_at
     monkeypatch.setattr(published_base, "published_at", lambda base: calls.append(base.commit) or read(base))
-    first = load_site(clone, "", "")
+    first = load_site(load_settings(clone, site_url=""))
     cut_point(clone)
     add_line(clone, "point_redirects", "  act-in-small-places: asset-based-approach")
-    second = load_site(clone, "", "")
+    second = load_site(load_settings(clone, site_url=""))
     assert len(calls) == 1 and first.notes == second.notes == ()
 
 
 def test_a_main_from_before_published_existed_is_read_from_its_list(project, monkeypatch):
     """Bootstrap: main's notes.py has no `published` command, and its data/permalinks.yml lists every point and page."""
     monkeypatch.delenv(published_base.REF_VARIABLE, raising=False)
-    site = load_site(project, "", "", check_published_links=False)
+    site = load_site(load_settings(project, site_url=""), check_published_links=False)
     published = published_now(site.archive, site.page_uris, site.redirects)
     new_file = (project / "data/permalinks.yml").read_text(encoding="utf-8")
     new_cli = (project / "scripts/notes.py").read_text(encoding="utf-8")

@@ -10,6 +10,7 @@ import pytest
 
 from archives import LARGE, LARGE_LIMITS, NOTES, load, scale_limits
 from notes_core.render import render_pages, scale
+from notes_core.settings import load_settings
 
 ARCHIVE = load(LARGE)
 LIMIT = LARGE_LIMITS
@@ -126,7 +127,7 @@ def test_one_long_series_is_listed_line_by_line_and_mapped_as_one_column():
     """One series longer than NAV_FLAT_LIMIT, past MATRIX_MEETING_COLUMNS: the notes archive under low limits."""
     archive = load(NOTES)
     with scale_limits(NAV_FLAT_LIMIT=4, NAV_BLOCK=4, MATRIX_MEETING_COLUMNS=4):
-        pages = render_pages(archive, "https://example.org/", "Notes")
+        pages = render_pages(archive, load_settings(NOTES, site_url="https://example.org/", site_name="Notes"))
     index = pages["meetings/index.md"]
     assert "### " not in index.split("## Joining Forces")[1].split("### Planned")[0]
     for meeting in archive.meetings:

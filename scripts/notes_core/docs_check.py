@@ -8,13 +8,13 @@ from pathlib import Path
 
 import markdown
 
+from .addresses import MEETINGS, NAV_FILE, docs_file, in_meetings_folder, meeting_slug
 from .errors import ContentError
 from .meeting_file import split_front_matter
 from .sanitise import Removed, clean_html, clean_svg, removed_parts
 from .settings import Settings
 from .source_files import CODE_SUFFIXES, PAGE_SUFFIXES, PICTURE_SUFFIXES, check_code_file, check_tree, read_source
 
-NAV_FILE = ".nav.yml"
 
 
 def markdown_renderer(settings: Settings) -> Callable[[str], str]:
@@ -40,7 +40,7 @@ def check_docs(settings: Settings, errors: list[ContentError], render_pages: boo
         path = file.relative_to(root).as_posix()
         inside = file.relative_to(docs).as_posix()
         suffix = file.suffix.lower()
-        if suffix == ".yml" and file.name != NAV_FILE:
+        if suffix == ".yml" and file.name != NAV_FILE:  # awesome-nav's files
             errors.append(ContentError(path, 1, f"only navigation files ({NAV_FILE}) are YAML here; registries go in data/"))
         elif suffix in CODE_SUFFIXES and inside not in code:
             errors.append(ContentError(path, 1, "stylesheets and scripts are the site's code, not content; remove the file "
@@ -53,9 +53,9 @@ def check_docs(settings: Settings, errors: list[ContentError], render_pages: boo
             text = read_source(file, path, errors)
             if text is not None:
                 report_removed(removed_parts(text, clean_svg), text, path, 1, errors, "pictures")
-        elif suffix in PAGE_SUFFIXES and inside.startswith("meetings/") and inside.count("/") > 1:
-            errors.append(ContentError(path, 1, "meeting files go directly in docs/meetings/, not in a folder inside it; move the file up"))
-        elif suffix in PAGE_SUFFIXES and not inside.startswith("meetings/"):
+        elif suffix in PAGE_SUFFIXES and in_meetings_folder(inside) and meeting_slug(inside) is None:
+            errors.append(ContentError(path, 1, f"meeting files go directly in {docs_file(MEETINGS)}/, not in a folder inside it; move the file up"))
+        elif suffix in PAGE_SUFFIXES and not in_meetings_folder(inside):
             check_page(file, path, render, errors)
         elif suffix in PAGE_SUFFIXES:  # meeting files: read, and their problems reported, by load.py
             check_page(file, path, render, errors, read_errors=[])

@@ -4,30 +4,29 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from pathlib import Path
 
 from .errors import ContentError, ContentErrors, suggest
 from .meeting_file import read_meeting_file
 from .model import Archive, Meeting, Organisation, PlannedMeeting, Point
 from .registries import load_organisations, load_planned, load_series, load_speakers, load_themes, rel
+from .settings import Settings
 from .validate import build_meeting, check_placeholders
 
 
-def load_archive(meetings_dir: Path, data_dir: Path, root: Path | None = None) -> Archive:
+def load_archive(settings: Settings) -> Archive:
     """Raises ContentErrors listing every problem; never returns a half-checked archive."""
-    archive, errors = load_drafts(meetings_dir, data_dir, root)
+    archive, errors = load_drafts(settings)
     if errors:
         raise ContentErrors(errors)
     return archive
 
 
-def load_drafts(meetings_dir: Path, data_dir: Path, root: Path | None = None,
-                published_owners: dict[str, tuple[str, ...]] | None = None) -> tuple[Archive, list[ContentError]]:
+def load_drafts(settings: Settings, published_owners: dict[str, tuple[str, ...]] | None = None) -> tuple[Archive, list[ContentError]]:
     """The archive of every meeting without problems, and the problems: for previewing drafts.
 
     Meetings with a problem (and announced meetings whose entry has one) are left out of the archive,
     so every generated page is made from checked content only."""
-    root = root or meetings_dir.parent.parent
+    root, meetings_dir, data_dir = settings.root, settings.meetings_dir, settings.data_dir
     errors: list[ContentError] = []
     themes = load_themes(data_dir, root, errors)
     series = load_series(data_dir, root, errors)

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .addresses import meeting_page
+
 
 @dataclass(frozen=True)
 class Theme:
@@ -74,7 +76,7 @@ class Meeting:
 
     @property
     def src_uri(self) -> str:
-        return f"meetings/{self.slug}.md"
+        return meeting_page(self.slug)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
+from .addresses import meeting_page
 from .fields import ID_PATTERN
+from .settings import Settings
 from .validate import PLACEHOLDER
 
 ORDER = re.compile(r"^order:\s*(\d+)\s*$", re.M)
@@ -41,17 +43,17 @@ class NewMeetingError(Exception):
     pass
 
 
-def create_meeting(root: Path, title: str, series: str) -> Path:
+def create_meeting(settings: Settings, title: str, series: str) -> Path:
     title = title.strip()
     if not title:
         raise NewMeetingError('give the meeting a title, e.g. make new TITLE="Joining forces across sectors"')
     slug = slugify(title, "-")
     if not ID_PATTERN.match(slug or ""):
         raise NewMeetingError(f"cannot make a file name from the title '{title}'; use letters and numbers")
-    meetings = root / "docs" / "meetings"
-    path = meetings / f"{slug}.md"
+    meetings = settings.meetings_dir
+    path = settings.docs_dir / meeting_page(slug)
     if path.exists():
-        raise NewMeetingError(f"{path.relative_to(root).as_posix()} already exists; choose another title or edit that file")
+        raise NewMeetingError(f"{path.relative_to(settings.root).as_posix()} already exists; choose another title or edit that file")
     order = next_order(meetings, series)
     fill = PLACEHOLDER.replace(" ", "-").lower()
     text = TEMPLATE.format(title=title.replace('"', "'"), series=series, order=order, fill=PLACEHOLDER)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from .errors import ContentError
 from .model import Archive
 from .redirects import REDIRECTS, Redirects, resolve_page
-from .render.links import meeting_page, page_address
+from .addresses import meeting_page, meeting_slug, page_address
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import yaml
 
 from .errors import ContentError, suggest
 from .model import Archive
-from .render.links import meeting_page, page_address
+from .addresses import MEETINGS, meeting_slug, page_address
 from .source_files import read_source
 from .yaml_lines import describe, error_line, parse_yaml
 
@@ -101,7 +101,7 @@ def read_redirects(root: Path, errors: list[ContentError]) -> Redirects | None:
 POINT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOCS_PATH = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.md$")
 DOCS_TARGET = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.md(?:#[A-Za-z0-9_-]+)?$")
-MEETING_PATH = re.compile(r"^meetings/[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
+MEETING_PATH = re.compile(r"^" + re.escape(MEETINGS) + r"/[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
 EXAMPLES = {"point_redirects": "act-in-small-places: asset-based-approach",
             "page_redirects": "meetings/old-name.md: meetings/new-name.md"}
 
@@ -172,8 +172,8 @@ def moved_points(redirects: Redirects, archive: Archive) -> dict[str, list[tuple
             continue
         for place in places:
             path = resolve_page(redirects.page_redirects, place)
-            slug = path.removeprefix("meetings/").removesuffix(".md")
-            meeting = archive.meetings_by_slug.get(slug)
-            if meeting is not None and path == meeting_page(meeting) and slug != point.meeting and (ident, point.id) not in moved.get(slug, []):
+            slug = meeting_slug(path)
+            meeting = archive.meetings_by_slug.get(slug) if slug else None
+            if meeting is not None and slug is not None and slug != point.meeting and (ident, point.id) not in moved.get(slug, []):
                 moved.setdefault(slug, []).append((ident, point.id))
     return moved

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from .addresses import DATA, MEETINGS
+
 # MkDocs always adds these to the extensions mkdocs.yml names.
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")
 
@@ -23,6 +25,10 @@ class Settings:
     extension_configs: dict[str, dict[str, Any]] = field(default_factory=dict)
     extra_css: tuple[str, ...] = ()
     extra_javascript: tuple[str, ...] = ()
+
+    @property
+    def meetings_dir(self) -> Path:
+        return self.docs_dir / MEETINGS
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -42,8 +48,9 @@ def _env(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
 _ConfigLoader.add_constructor("!ENV", _env)
 
 
-def load_settings(root: Path, site_url: str | None = None) -> Settings:
-    """Settings from root/mkdocs.yml; `site_url` overrides it (tests and the benchmark build elsewhere)."""
+def load_settings(root: Path, site_url: str | None = None, site_name: str | None = None) -> Settings:
+    """Settings from root/mkdocs.yml; `site_url` and `site_name` override it (the MkDocs hook passes the
+    values MkDocs resolved; tests and the benchmark build elsewhere)."""
     root = root.resolve()
     config_file = root / "mkdocs.yml"
     config: dict[str, Any] = {}
@@ -60,9 +67,9 @@ def load_settings(root: Path, site_url: str | None = None) -> Settings:
     return Settings(
         root=root,
         docs_dir=root / str(config.get("docs_dir") or "docs"),
-        data_dir=root / "data",
+        data_dir=root / DATA,
         site_url=site_url if site_url is not None else str(config.get("site_url") or ""),
-        site_name=str(config.get("site_name") or ""),
+        site_name=site_name if site_name is not None else str(config.get("site_name") or ""),
         markdown_extensions=tuple(extensions),
         extension_configs=configs,
         extra_css=tuple(str(p) for p in config.get("extra_css") or ()),

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 from .docs_check import check_docs
 from .errors import ContentError, ContentErrors
@@ -12,7 +11,7 @@ from .published import check_published, published_now
 from .published_base import Unknown, read_base_published
 from .redirects import Redirects, check_redirects, moved_points, read_redirects
 from .render import render_pages
-from .settings import load_settings
+from .settings import Settings
 
 
 @dataclass(frozen=True)
@@ -26,29 +25,27 @@ class Site:
     problems: tuple[ContentError, ...] = ()  # only when loaded as drafts; otherwise problems raise
 
 
-def load_site(root: Path, site_url: str, site_name: str, check_published_links: bool = True,
-              redirects: Redirects | None = None, render_check: bool = False, drafts: bool = False) -> Site:
+def load_site(settings: Settings, check_published_links: bool = True, render_check: bool = False, drafts: bool = False) -> Site:
     """Raises ContentErrors with every problem of the content and of its published links.
 
     `check_published_links`: compare with what the main branch publishes (read from git).
-    `redirects`: data/permalinks.yml if the caller has read it already (the MkDocs hook reads it
-    in on_config, for the page redirects). `render_check`: render every page and report what the
-    sanitiser would strip (the MkDocs hook sanitises the pages as it renders them, so it does not
-    render them twice). `drafts`: return the site made of everything without problems, and the
-    problems, instead of raising (for previews while a write-up is unfinished).
+    `render_check`: render every page and report what the sanitiser would strip (the MkDocs hook
+    sanitises the pages as it renders them, so it does not render them twice). `drafts`: return the
+    site made of everything without problems, and the problems, instead of raising (for previews
+    while a write-up is unfinished).
     """
     errors: list[ContentError] = []
-    docs = root / "docs"
-    check_docs(load_settings(root, site_url), errors, render_pages=render_check)
+    root, docs = settings.root, settings.docs_dir
+    check_docs(settings, errors, render_pages=render_check)
     base = read_base_published(root) if check_published_links else None
     owners = base.published.point_meetings if base is not None and not isinstance(base, Unknown) else {}
-    archive, problems = load_drafts(docs / "meetings", root / "data", root, owners)
+    archive, problems = load_drafts(settings, owners)
     errors += problems
-    redirects_read = redirects or read_redirects(root, errors)
+    redirects_read = read_redirects(root, errors)
     if errors and not drafts:
         raise ContentErrors(errors)
     redirects = redirects_read or Redirects()
-    pages = render_pages(archive, site_url, site_name, redirects.point_redirects, redirects.page_redirects)
+    pages = render_pages(archive, settings, redirects.point_redirects, redirects.page_redirects)
     page_uris = frozenset({p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} | {u for u in pages if u.endswith(".md")})
     notes: tuple[str, ...] = ()
     if not problems:  # links are compared only when every meeting could be read

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..model import Archive
+from ..settings import Settings
 from .connections import insert_theme_map, render_connection_pages
 from .exports import render_exports
 from .feed import render_feed
@@ -14,9 +15,10 @@ from .redirect_pages import render_redirect_pages
 __all__ = ["insert_theme_map", "render_meeting_page", "render_pages", "strip_point_headerlinks"]
 
 
-def render_pages(archive: Archive, site_url: str, site_name: str, point_redirects: dict[str, str] | None = None,
+def render_pages(archive: Archive, settings: Settings, point_redirects: dict[str, str] | None = None,
                  page_redirects: dict[str, str] | None = None) -> dict[str, str]:
     """Every generated file, keyed by its path in the site's docs folder."""
+    site_url, site_name = settings.site_url, settings.site_name
     pages: dict[str, str] = {}
     pages.update(render_index_pages(archive))
     pages.update(render_connection_pages(archive))

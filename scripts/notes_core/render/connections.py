@@ -6,10 +6,12 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 from ..model import Archive, Point
-from . import links as L
+from .. import addresses as A
 from . import scale
 from .heatmap import heatmap_size, render_heatmap_svg
-from .links import escape, front_matter, link, point_list
+from ..addresses import link
+from .point import point_list
+from .text import escape, front_matter
 
 
 @dataclass(frozen=True)
@@ -26,10 +28,10 @@ def render_connection_pages(archive: Archive) -> dict[str, str]:
     pairs = theme_pairs(archive)
     columns, counts = theme_map(archive)
     return {
-        L.CONNECTIONS_MAP_PICTURE: render_heatmap_svg(archive, columns, counts, standalone=True) + "\n",
-        L.CONNECTIONS_MATRIX: render_matrix_page(archive, columns, counts),
+        A.CONNECTIONS_MAP_PICTURE: render_heatmap_svg(archive, columns, counts, standalone=True) + "\n",
+        A.CONNECTIONS_MATRIX: render_matrix_page(archive, columns, counts),
         **render_pairs_pages(archive, pairs),
-        L.CONNECTIONS_CO_OCCURRENCE: render_co_occurrence_page(archive, pairs),
+        A.CONNECTIONS_CO_OCCURRENCE: render_co_occurrence_page(archive, pairs),
     }
 
 
@@ -37,11 +39,11 @@ def theme_map(archive: Archive) -> tuple[list[Column], dict[tuple[str, str], int
     """Columns, and key points per (theme, column): a column per meeting, or per series past MATRIX_MEETING_COLUMNS."""
     by_meeting = len(archive.meetings) <= scale.MATRIX_MEETING_COLUMNS
     if by_meeting:
-        columns = [Column(m.slug, str(m.order), m.title, L.meeting_page(m)) for m in archive.meetings]
+        columns = [Column(m.slug, str(m.order), m.title, A.meeting_page(m.slug)) for m in archive.meetings]
     else:
         present = {m.series for m in archive.meetings}
         several = len(archive.series) > 1
-        columns = [Column(s, str(n), archive.series[s].title, L.series_page(s) if several else L.MEETINGS_INDEX)
+        columns = [Column(s, str(n), archive.series[s].title, A.series_page(s) if several else A.MEETINGS_INDEX)
                    for n, s in enumerate((s for s in archive.series if s in present), start=1)]
     by_key = {column.key: column for column in columns}
     counts: Counter[tuple[str, str]] = Counter()
@@ -54,12 +56,12 @@ def theme_map(archive: Archive) -> tuple[list[Column], dict[tuple[str, str], int
 
 
 def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int]) -> str:
-    page = L.CONNECTIONS_MATRIX
+    page = A.CONNECTIONS_MATRIX
     kind = "meeting" if len(archive.meetings) <= scale.MATRIX_MEETING_COLUMNS else "series"
     out = [front_matter("Theme map", f"Which themes each {kind} discussed: a theme-by-{kind} table of key points, also drawn as a heat map.", searchable=False),
            "# Theme map", "",
            f"How many key points of each {kind} touch each theme. Each number links to those points; darker squares in the picture mean more points.", "",
-           f"See also [points that connect themes]({link(page, L.CONNECTIONS_PAIRS)}) and [which themes go together]({link(page, L.CONNECTIONS_CO_OCCURRENCE)}).", "",
+           f"See also [points that connect themes]({link(page, A.CONNECTIONS_PAIRS)}) and [which themes go together]({link(page, A.CONNECTIONS_CO_OCCURRENCE)}).", "",
            *render_picture(archive, columns, counts, page),
            "## Table", "",
            "| Theme | " + " | ".join(f"[{c.label}]({link(page, c.page)} \"{escape(c.title)}\")" for c in columns) + " | All |",
@@ -68,9 +70,9 @@ def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tup
         cells = []
         for column in columns:
             count = counts.get((theme_id, column.key), 0)
-            cells.append(f"[{count}]({link(page, L.theme_page(theme_id), column.anchors[theme_id])})" if count else "0")
+            cells.append(f"[{count}]({link(page, A.theme_page(theme_id), column.anchors[theme_id])})" if count else "0")
         total = len(archive.points_by_theme.get(theme_id, ()))
-        out.append(f"| [{escape(theme.title)}]({link(page, L.theme_page(theme_id))}) | " + " | ".join(cells) + f" | {total} |")
+        out.append(f"| [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) | " + " | ".join(cells) + f" | {total} |")
     out += ["", f"{'Meetings' if kind == 'meeting' else 'Series'} by number:", ""]
     out += [f"{c.label}. [{escape(c.title)}]({link(page, c.page)})" for c in columns]
     return "\n".join(out) + "\n"
@@ -81,7 +83,7 @@ def render_picture(archive: Archive, columns: list[Column], counts: dict[tuple[s
     if len(columns) * len(archive.themes) <= scale.INLINE_PICTURE_CELLS:
         return ['<div class="heatmap">', render_heatmap_svg(archive, columns, counts), "</div>", ""]
     width, height = heatmap_size(archive, columns)
-    return [f"![Heat map of key points by theme and series; the table below gives the numbers.]({link(page, L.CONNECTIONS_MAP_PICTURE)}){{ width=\"{width}\" height=\"{height}\" }}", ""]
+    return [f"![Heat map of key points by theme and series; the table below gives the numbers.]({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width=\"{width}\" height=\"{height}\" }}", ""]
 
 
 def theme_pairs(archive: Archive) -> dict[tuple[str, str], list[Point]]:
@@ -104,7 +106,7 @@ def pairs_split(pairs: dict[tuple[str, str], list[Point]]) -> bool:
 
 def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> dict[str, str]:
     """One page of pairs; past LIST_LIMIT entries, an index and a page per theme (each pair under both its themes)."""
-    page = L.CONNECTIONS_PAIRS
+    page = A.CONNECTIONS_PAIRS
     connecting = sum(1 for p in archive.points.values() if len(p.themes) > 1)
     title = "Points that connect themes"
     head = [front_matter(title, "Key points filed under two or more themes, grouped by each pair of themes they connect.", searchable=False),
@@ -123,7 +125,7 @@ def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point
     for theme_id, theme in archive.themes.items():
         if theme_id not in by_theme:
             continue
-        uri = L.pairs_page(theme_id)
+        uri = A.pairs_page(theme_id)
         count = sum(len(points) for _, points in by_theme[theme_id])
         index.append(f"- [{escape(theme.title)}]({link(page, uri)}): {count} connections")
         body = [front_matter(f"{theme.title}: connected themes", f"Key points that connect {theme.title} with other themes.", searchable=False),
@@ -142,7 +144,7 @@ def render_pair(archive: Archive, page: str, pair: tuple[str, str], points: list
 
 
 def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> str:
-    page = L.CONNECTIONS_CO_OCCURRENCE
+    page = A.CONNECTIONS_CO_OCCURRENCE
     ranked = sorted(pairs.items(), key=lambda item: (-len(item[1]), item[0]))
     shown = ranked[:scale.CO_OCCURRENCE_ROWS]
     split = pairs_split(pairs)
@@ -153,7 +155,7 @@ def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], lis
            "| Themes | Key points | Meetings |", "| --- | ---: | ---: |"]
     for pair, points in shown:
         a, b = (archive.themes[t] for t in pair)
-        target = link(page, L.pairs_page(pair[0]), pair[1]) if split else link(page, L.CONNECTIONS_PAIRS, pair_anchor(pair))
+        target = link(page, A.pairs_page(pair[0]), pair[1]) if split else link(page, A.CONNECTIONS_PAIRS, pair_anchor(pair))
         meetings = len({p.meeting for p in points})
         out.append(f"| [{escape(a.title)} and {escape(b.title)}]({target}) | {len(points)} | {meetings} |")
     return "\n".join(out) + "\n"
@@ -168,6 +170,6 @@ def insert_theme_map(markdown: str, archive: Archive, page: str) -> str:
         return markdown
     width, height = heatmap_size(archive, theme_map(archive)[0])
     picture = (f"[![Heat map of key points by theme and meeting; the theme map page gives the same numbers as a table.]"
-               f"({link(page, L.CONNECTIONS_MAP_PICTURE)}){{ width=\"{width}\" height=\"{height}\" loading=\"lazy\" }}]"
-               f"({link(page, L.CONNECTIONS_MATRIX)})")
+               f"({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width=\"{width}\" height=\"{height}\" loading=\"lazy\" }}]"
+               f"({link(page, A.CONNECTIONS_MATRIX)})")
     return "\n".join(picture if line.startswith(THEME_MAP_MARKER) else line for line in markdown.split("\n"))

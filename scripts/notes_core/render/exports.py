@@ -4,30 +4,17 @@ from __future__ import annotations
 import csv
 import io
 import json
+from typing import Any
 
+from ..addresses import EXPORT_CSV, EXPORT_JSON
 from ..model import Archive
-from .links import point_location, point_url
+from .point import export_row
 
 COLUMNS = ["id", "title", "text", "themes", "meeting", "meeting_title", "speakers", "url", "location"]
 
 
-def export_rows(archive: Archive, site_url: str) -> list[dict]:
-    base = site_url.rstrip("/") + "/"
-    rows = []
-    for meeting in archive.meetings:
-        for point in meeting.points:
-            rows.append({
-                "id": point.id,
-                "title": point.title,
-                "text": point.text,
-                "themes": list(point.themes),
-                "meeting": meeting.slug,
-                "meeting_title": meeting.title,
-                "speakers": [archive.speakers[point.speaker].name] if point.speaker else [],
-                "url": base + point_url(point),
-                "location": base + point_location(point),
-            })
-    return rows
+def export_rows(archive: Archive, site_url: str) -> list[dict[str, Any]]:
+    return [export_row(archive, point, site_url) for meeting in archive.meetings for point in meeting.points]
 
 
 # A cell starting with one of these is run as a formula by spreadsheets (OWASP: CSV injection).
@@ -53,6 +40,6 @@ def render_exports(archive: Archive, site_url: str) -> dict[str, str]:
         cells = {**row, "themes": "; ".join(row["themes"]), "speakers": "; ".join(row["speakers"])}
         writer.writerow({key: spreadsheet_safe(str(value)) for key, value in cells.items()})
     return {
-        "principles.json": json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
-        "principles.csv": out.getvalue(),
+        EXPORT_JSON: json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
+        EXPORT_CSV: out.getvalue(),
     }

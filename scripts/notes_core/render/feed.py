@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 
+from ..addresses import FEED, absolute, meeting_page, page_address
 from ..model import Archive
 
 LIMIT = 50
@@ -16,19 +17,18 @@ def xml_text(text: str) -> str:
 
 
 def render_feed(archive: Archive, site_url: str, site_name: str) -> dict[str, str]:
-    base = site_url.rstrip("/") + "/"
     rss = ElementTree.Element("rss", version="2.0")
     channel = ElementTree.SubElement(rss, "channel")
-    for tag, text in (("title", f"{site_name}: meetings"), ("link", base),
+    for tag, text in (("title", f"{site_name}: meetings"), ("link", absolute(site_url, "")),
                       ("description", "New meeting write-ups of the Better Way network's Joining Forces series."),
                       ("language", "en-gb")):
         ElementTree.SubElement(channel, tag).text = xml_text(text)
     for meeting in list(reversed(archive.meetings))[:LIMIT]:
-        url = f"{base}meetings/{meeting.slug}/"
+        url = absolute(site_url, page_address(meeting_page(meeting.slug)))
         item = ElementTree.SubElement(channel, "item")
         ElementTree.SubElement(item, "title").text = xml_text(meeting.title)
         ElementTree.SubElement(item, "link").text = xml_text(url)
         ElementTree.SubElement(item, "guid", isPermaLink="true").text = xml_text(url)
         ElementTree.SubElement(item, "category").text = xml_text(archive.series[meeting.series].title)
         ElementTree.SubElement(item, "description").text = xml_text(f"{meeting.summary} ({len(meeting.points)} key points.)")
-    return {"feed.xml": '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(rss, encoding="unicode") + "\n"}
+    return {FEED: '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(rss, encoding="unicode") + "\n"}

@@ -4,35 +4,37 @@ from __future__ import annotations
 from collections import defaultdict
 
 from ..model import Archive, Meeting, Point
-from . import links as L
+from .. import addresses as A
 from . import scale
-from .links import LISTING_END, LISTING_START, escape, front_matter, link, point_link, point_list
+from ..addresses import link
+from .point import point_list, render_point_entry
+from .text import LISTING_END, LISTING_START, escape, front_matter
 from .scale import chunks
 
 
 def render_index_pages(archive: Archive) -> dict[str, str]:
     grouped = meetings_by_series(archive)
     pages = {
-        L.MEETINGS_INDEX: render_meetings_index(archive, grouped),
-        L.THEMES_INDEX: render_themes_index(archive),
-        L.SPEAKERS_INDEX: render_speakers_index(archive),
-        L.ORGANISATIONS_INDEX: render_organisations_index(archive),
-        L.PRINCIPLES_BY_THEME: render_principles_by_theme(archive),
+        A.MEETINGS_INDEX: render_meetings_index(archive, grouped),
+        A.THEMES_INDEX: render_themes_index(archive),
+        A.SPEAKERS_INDEX: render_speakers_index(archive),
+        A.ORGANISATIONS_INDEX: render_organisations_index(archive),
+        A.PRINCIPLES_BY_THEME: render_principles_by_theme(archive),
     }
     pages.update(render_a_to_z_pages(archive))
     if len(grouped) > 1:
         for series_id, meetings in grouped.items():
-            pages[L.series_page(series_id)] = render_series_page(archive, series_id, meetings)
+            pages[A.series_page(series_id)] = render_series_page(archive, series_id, meetings)
     for theme_id in archive.themes:
-        pages[L.theme_page(theme_id)] = render_theme_page(archive, theme_id)
+        pages[A.theme_page(theme_id)] = render_theme_page(archive, theme_id)
     meetings_of = speaker_meetings(archive)
     for speaker_id in archive.speakers:
-        pages[L.speaker_page(speaker_id)] = render_speaker_page(archive, speaker_id, meetings_of.get(speaker_id, []))
+        pages[A.speaker_page(speaker_id)] = render_speaker_page(archive, speaker_id, meetings_of.get(speaker_id, []))
     return pages
 
 
 def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -> str:
-    page = L.MEETINGS_INDEX
+    page = A.MEETINGS_INDEX
     out = [front_matter("Meetings", f"All {len(archive.meetings)} meetings, in order, with their questions, speakers and themes.", searchable=False), "# Meetings", ""]
     planned_by_series: dict[str, list] = defaultdict(list)
     for plan in archive.planned:
@@ -45,7 +47,7 @@ def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -
         out += [f"## {escape(series.title)}", "", escape(series.description), ""]
         if len(grouped) > 1:
             # Many series: each has its own page, so this one stays short.
-            out += [f"{len(meetings)} meetings. [All meetings of {escape(series.title)}]({link(page, L.series_page(series_id))})", ""]
+            out += [f"{len(meetings)} meetings. [All meetings of {escape(series.title)}]({link(page, A.series_page(series_id))})", ""]
         elif len(meetings) > scale.NAV_FLAT_LIMIT:
             out += render_meeting_list(page, meetings)
         else:
@@ -56,11 +58,11 @@ def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -
 
 
 def render_meeting_entry(archive: Archive, page: str, meeting: Meeting) -> list[str]:
-    speakers = ", ".join(f"[{escape(archive.speakers[r.speaker].name)}]({link(page, L.speaker_page(r.speaker))})" for r in meeting.speakers)
-    themes = ", ".join(f"[{escape(archive.themes[t].title)}]({link(page, L.theme_page(t))})" for t in meeting.themes)
+    speakers = ", ".join(f"[{escape(archive.speakers[r.speaker].name)}]({link(page, A.speaker_page(r.speaker))})" for r in meeting.speakers)
+    themes = ", ".join(f"[{escape(archive.themes[t].title)}]({link(page, A.theme_page(t))})" for t in meeting.themes)
     count = len(meeting.points)
     return [
-        f"### {meeting.order}. [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))})",
+        f"### {meeting.order}. [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))})",
         "",
         f"{escape(meeting.question)}  ",
         f"**Speakers:** {speakers}  ",
@@ -77,13 +79,13 @@ def render_planned(archive: Archive, page: str, planned: list) -> list[str]:
     for plan in planned:
         announced = archive.meetings_by_slug[plan.announced_in]
         out.append(f"- **{escape(plan.title)}** ({escape(plan.when)}, planned){': ' + escape(plan.question) if plan.question else ''}"
-                   f" Announced in [{escape(announced.title)}]({link(page, L.meeting_page(announced), 'future-meetings')}).")
+                   f" Announced in [{escape(announced.title)}]({link(page, A.meeting_page(announced.slug), 'future-meetings')}).")
     return out + [""]
 
 
 def render_series_page(archive: Archive, series_id: str, meetings: list[Meeting]) -> str:
     series = archive.series[series_id]
-    page = L.series_page(series_id)
+    page = A.series_page(series_id)
     out = [front_matter(series.title, series.description, searchable=False), f"# {escape(series.title)}", "", escape(series.description), "",
            f"{len(meetings)} meetings, in order.", ""]
     return "\n".join(out + render_meeting_list(page, meetings))
@@ -91,7 +93,7 @@ def render_series_page(archive: Archive, series_id: str, meetings: list[Meeting]
 
 def render_meeting_list(page: str, meetings: list[Meeting]) -> list[str]:
     """Meetings one line each, for long series."""
-    out = [f"- {meeting.order}. [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))}): {escape(meeting.question)}"
+    out = [f"- {meeting.order}. [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))}): {escape(meeting.question)}"
            f" ({len(meeting.points)} key points{', ' + meeting.date if meeting.date else ''})" for meeting in meetings]
     return out + [""]
 
@@ -104,19 +106,19 @@ def meetings_by_series(archive: Archive) -> dict[str, list[Meeting]]:
 
 
 def render_themes_index(archive: Archive) -> str:
-    page = L.THEMES_INDEX
+    page = A.THEMES_INDEX
     out = [front_matter("Themes", "The themes that run through the meetings, with how many key points and meetings touch each."), "# Themes", "",
            "| Theme | Key points | Meetings | About |", "| --- | ---: | ---: | --- |"]
     for theme_id, theme in archive.themes.items():
         points = archive.points_by_theme.get(theme_id, ())
         meetings = len({p.meeting for p in points})
-        out.append(f"| [{escape(theme.title)}]({link(page, L.theme_page(theme_id))}) | {len(points)} | {meetings} | {escape(theme.description)} |")
+        out.append(f"| [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) | {len(points)} | {meetings} | {escape(theme.description)} |")
     return "\n".join(out) + "\n"
 
 
 def render_theme_page(archive: Archive, theme_id: str) -> str:
     theme = archive.themes[theme_id]
-    page = L.theme_page(theme_id)
+    page = A.theme_page(theme_id)
     points = archive.points_by_theme.get(theme_id, ())
     grouped = group_by_meeting(points)
     out = [front_matter(theme.title, theme.description), f"# {escape(theme.title)}", "", escape(theme.description), "",
@@ -126,7 +128,7 @@ def render_theme_page(archive: Archive, theme_id: str) -> str:
         out += ["Each title links to the point in its meeting.", ""]
     for meeting_slug, meeting_points in grouped.items():
         meeting = archive.meetings_by_slug[meeting_slug]
-        heading = f"[{escape(meeting.title)}]({link(page, L.meeting_page(meeting))})"
+        heading = f"[{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))})"
         if with_text:
             out += [f"## {heading} {{#{meeting.slug}}}", ""]
             for point in meeting_points:
@@ -138,24 +140,8 @@ def render_theme_page(archive: Archive, theme_id: str) -> str:
     return "\n".join(out)
 
 
-def render_point_entry(archive: Archive, page: str, point: Point, skip_theme: str | None = None) -> list[str]:
-    """A point as it appears on index pages: linked title, attribution, other themes, text."""
-    details = []
-    if point.speaker:
-        details.append(f"[{escape(archive.speakers[point.speaker].name)}]({link(page, L.speaker_page(point.speaker))})")
-    others = [t for t in point.themes if t != skip_theme]
-    if others:
-        details.append("also " + ", ".join(f"[{escape(archive.themes[t].title)}]({link(page, L.theme_page(t))})" for t in others))
-    # Kept out of search, so a phrase from a point finds the point itself first, not this copy.
-    lines = [f"### [{escape(point.title)}]({point_link(page, point)}) {{ data-search-exclude }}", ""]
-    if details:
-        lines += [" · ".join(details), "{: .point-meta }", ""]
-    lines += [f"{escape(point.text)}", ""]
-    return lines
-
-
 def render_speakers_index(archive: Archive) -> str:
-    page = L.SPEAKERS_INDEX
+    page = A.SPEAKERS_INDEX
     meetings_of = speaker_meetings(archive)
     out = [front_matter("Speakers", "Everyone who spoke at the meetings, with their organisation and the meetings they spoke at."), "# Speakers", ""]
     speakers = sorted(archive.speakers.values(), key=lambda s: sort_name(s.name))
@@ -167,19 +153,19 @@ def render_speakers_index(archive: Archive) -> str:
             if letter != initial:
                 initial = letter
                 out += ["", f"## {escape(letter)}", ""]
-            out.append(f"- [{escape(speaker.name)}]({link(page, L.speaker_page(speaker.id))}): {len(meetings_of.get(speaker.id, ()))} meetings")
+            out.append(f"- [{escape(speaker.name)}]({link(page, A.speaker_page(speaker.id))}): {len(meetings_of.get(speaker.id, ()))} meetings")
         return "\n".join(out) + "\n"
     out += ["| Speaker | Organisation | Meetings | Key points attributed |", "| --- | --- | ---: | ---: |"]
     for speaker in speakers:
         organisation = archive.organisations[speaker.organisation].name if speaker.organisation else ""
-        org_cell = f"[{escape(organisation)}]({link(page, L.ORGANISATIONS_INDEX, speaker.organisation)})" if organisation else "Not given in the notes"
-        out.append(f"| [{escape(speaker.name)}]({link(page, L.speaker_page(speaker.id))}) | {org_cell} | {len(meetings_of.get(speaker.id, ()))} | {len(archive.points_by_speaker.get(speaker.id, ()))} |")
+        org_cell = f"[{escape(organisation)}]({link(page, A.ORGANISATIONS_INDEX, speaker.organisation)})" if organisation else "Not given in the notes"
+        out.append(f"| [{escape(speaker.name)}]({link(page, A.speaker_page(speaker.id))}) | {org_cell} | {len(meetings_of.get(speaker.id, ()))} | {len(archive.points_by_speaker.get(speaker.id, ()))} |")
     return "\n".join(out) + "\n"
 
 
 def render_speaker_page(archive: Archive, speaker_id: str, meetings: list[tuple[Meeting, str | None]]) -> str:
     speaker = archive.speakers[speaker_id]
-    page = L.speaker_page(speaker_id)
+    page = A.speaker_page(speaker_id)
     points = archive.points_by_speaker.get(speaker_id, ())
     description = f"{speaker.name}: the Joining Forces meetings they spoke at and the key points attributed to them."
     out = [front_matter(speaker.name, description), f"# {escape(speaker.name)}", ""]
@@ -188,27 +174,27 @@ def render_speaker_page(archive: Archive, speaker_id: str, meetings: list[tuple[
         facts.append(f"**Role:** {escape(speaker.role)}")
     if speaker.organisation:
         organisation = archive.organisations[speaker.organisation]
-        facts.append(f"**Organisation:** [{escape(organisation.name)}]({link(page, L.ORGANISATIONS_INDEX, organisation.id)})")
+        facts.append(f"**Organisation:** [{escape(organisation.name)}]({link(page, A.ORGANISATIONS_INDEX, organisation.id)})")
     if speaker.aliases:
         facts.append("**Also written in the notes as:** " + ", ".join(escape(a) for a in speaker.aliases))
     if facts:
         out += ["  \n".join(facts), ""]
     out += ["## Meetings { data-search-exclude }", ""]
     for meeting, role in meetings:
-        out.append(f"- [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))})" + (f": {escape(role)}" if role else ""))
+        out.append(f"- [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))})" + (f": {escape(role)}" if role else ""))
     out.append("")
     out += ["## Key points attributed { data-search-exclude }", ""]
     if not points:
         out += ["The notes attribute no individual key point to this speaker; see the meetings above for what was said.", ""]
     for meeting_slug, meeting_points in group_by_meeting(points).items():
         meeting = archive.meetings_by_slug[meeting_slug]
-        out += [f"### From [{escape(meeting.title)}]({link(page, L.meeting_page(meeting))}) {{ data-search-exclude }}", ""]
+        out += [f"### From [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))}) {{ data-search-exclude }}", ""]
         out += point_list(page, meeting_points)
     return "\n".join(out)
 
 
 def render_organisations_index(archive: Archive) -> str:
-    page = L.ORGANISATIONS_INDEX
+    page = A.ORGANISATIONS_INDEX
     out = [front_matter("Organisations", "The organisations mentioned in the notes, with the meetings and key points that mention each."), "# Organisations", ""]
     speakers_of: dict[str, list] = defaultdict(list)
     for speaker in archive.speakers.values():
@@ -224,10 +210,10 @@ def render_organisations_index(archive: Archive) -> str:
             out += [escape(organisation.description), ""]
         speakers = speakers_of.get(organisation.id, [])
         if speakers:
-            out += ["Speakers: " + ", ".join(f"[{escape(s.name)}]({link(page, L.speaker_page(s.id))})" for s in speakers), ""]
+            out += ["Speakers: " + ", ".join(f"[{escape(s.name)}]({link(page, A.speaker_page(s.id))})" for s in speakers), ""]
         meetings = archive.meetings_by_organisation.get(organisation.id, ())
         if meetings:
-            shown = ", ".join(f"[{escape(m.title)}]({link(page, L.meeting_page(m))})" for m in meetings[:scale.MENTIONS_SHOWN])
+            shown = ", ".join(f"[{escape(m.title)}]({link(page, A.meeting_page(m.slug))})" for m in meetings[:scale.MENTIONS_SHOWN])
             more = f", and {len(meetings) - scale.MENTIONS_SHOWN} more meetings" if len(meetings) > scale.MENTIONS_SHOWN else ""
             out += [f"Mentioned in: {shown}{more}", ""]
         points = archive.points_by_organisation.get(organisation.id, ())
@@ -238,16 +224,16 @@ def render_organisations_index(archive: Archive) -> str:
 
 
 def render_principles_by_theme(archive: Archive) -> str:
-    page = L.PRINCIPLES_BY_THEME
+    page = A.PRINCIPLES_BY_THEME
     out = [front_matter("Principles by theme", f"All {len(archive.points)} key points of the series, grouped by theme, each with its permanent link.", searchable=False), "# Principles by theme", "",
-           f"Every key point, under each of its themes. See also [all principles from A to Z]({link(page, L.PRINCIPLES_A_TO_Z)}), or download them as [JSON](../principles.json) or [CSV](../principles.csv).", ""]
+           f"Every key point, under each of its themes. See also [all principles from A to Z]({link(page, A.PRINCIPLES_A_TO_Z)}), or download them as [JSON](../principles.json) or [CSV](../principles.csv).", ""]
     listed = len(archive.points) <= scale.LIST_LIMIT
     titles = meeting_titles(archive)
     for theme_id, theme in archive.themes.items():
         points = archive.points_by_theme.get(theme_id, ())
-        out += [f"## [{escape(theme.title)}]({link(page, L.theme_page(theme_id))}) {{#{theme_id}}}", ""]
+        out += [f"## [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) {{#{theme_id}}}", ""]
         if not listed:
-            out += [f"{len(points)} key points: see [{escape(theme.title)}]({link(page, L.theme_page(theme_id))}).", ""]
+            out += [f"{len(points)} key points: see [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}).", ""]
             continue
         out += point_list(page, points, titles)
     return "\n".join(out)
@@ -265,20 +251,20 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
     if len(archive.points) <= scale.LIST_LIMIT:
         out = [front_matter(title, description, searchable=False), f"# {title}", ""]
         for letter, points in letters.items():
-            out += render_letter(titles, L.PRINCIPLES_A_TO_Z, letter, points, 2)
-        return {L.PRINCIPLES_A_TO_Z: "\n".join(out)}
+            out += render_letter(titles, A.PRINCIPLES_A_TO_Z, letter, points, 2)
+        return {A.PRINCIPLES_A_TO_Z: "\n".join(out)}
     pages: dict[str, str] = {}
     index = [front_matter(title, description, searchable=False), f"# {title}", "", "Choose a letter.", ""]
     for letter, points in letters.items():
         parts = chunks(points, scale.LETTER_PAGE)
         for number, part in enumerate(parts, start=1):
             name = (letter.lower() if letter.isalpha() else "other") + (f"-{number}" if len(parts) > 1 else "")
-            uri = f"principles/a-z/{name}.md"
+            uri = A.a_to_z_page(name)
             label = letter + (f" ({number} of {len(parts)})" if len(parts) > 1 else "")
-            index.append(f"- [{label}]({link(L.PRINCIPLES_A_TO_Z, uri)}): {len(part)} key points")
+            index.append(f"- [{label}]({link(A.PRINCIPLES_A_TO_Z, uri)}): {len(part)} key points")
             body = [front_matter(f"Principles: {label}", f"Key points whose titles start with {letter}.", searchable=False), f"# Principles: {label}", ""]
             pages[uri] = "\n".join(body + render_letter(titles, uri, letter, part, None))
-    return {L.PRINCIPLES_A_TO_Z: "\n".join(index) + "\n", **pages}
+    return {A.PRINCIPLES_A_TO_Z: "\n".join(index) + "\n", **pages}
 
 
 def render_letter(titles: dict[str, str], page: str, letter: str, points: list[Point], level: int | None) -> list[str]:

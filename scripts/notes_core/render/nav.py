@@ -9,7 +9,7 @@ import json
 from collections import defaultdict
 
 from ..model import Archive, Meeting
-from . import links as L
+from .. import addresses as A
 from . import scale
 from .indexes import meetings_by_series, sort_name, speaker_initial
 from .scale import chunks
@@ -18,11 +18,11 @@ from .scale import chunks
 def render_nav_files(archive: Archive, pages: dict[str, str]) -> dict[str, str]:
     """`pages` are the generated pages, so split listings appear in the navigation as they were made."""
     return {
-        "meetings/.nav.yml": nav_yaml([{"All meetings": "index.md"}] + meetings_nav(archive)),
-        "themes/.nav.yml": nav_yaml([{"All themes": "index.md"}] + [f"{t}.md" for t in archive.themes]),
-        "speakers/.nav.yml": nav_yaml([{"All speakers": "index.md"}] + speakers_nav(archive)),
-        "principles/.nav.yml": nav_yaml(["index.md", split_nav(pages, L.PRINCIPLES_A_TO_Z, "Principles A to Z")]),
-        "connections/.nav.yml": nav_yaml(["index.md", split_nav(pages, L.CONNECTIONS_PAIRS, "Points that connect themes"), "co-occurrence.md"]),
+        A.nav_file(A.MEETINGS_INDEX): nav_yaml([{"All meetings": "index.md"}] + meetings_nav(archive)),
+        A.nav_file(A.THEMES_INDEX): nav_yaml([{"All themes": "index.md"}] + [f"{t}.md" for t in archive.themes]),
+        A.nav_file(A.SPEAKERS_INDEX): nav_yaml([{"All speakers": "index.md"}] + speakers_nav(archive)),
+        A.nav_file(A.PRINCIPLES_BY_THEME): nav_yaml(["index.md", split_nav(pages, A.PRINCIPLES_A_TO_Z, "Principles A to Z")]),
+        A.nav_file(A.CONNECTIONS_MATRIX): nav_yaml(["index.md", split_nav(pages, A.CONNECTIONS_PAIRS, "Points that connect themes"), "co-occurrence.md"]),
     }
 
 
@@ -45,7 +45,7 @@ def meetings_nav(archive: Archive) -> list:
     grouped = meetings_by_series(archive)
     if len(grouped) <= 1:
         return [entry for meetings in grouped.values() for entry in series_meetings_nav(meetings)]
-    return [{archive.series[series].title: [{"Overview": L.series_page(series).removeprefix("meetings/")}] + series_meetings_nav(meetings)}
+    return [{archive.series[series].title: [{"Overview": A.series_page(series).removeprefix(A.MEETINGS + "/")}] + series_meetings_nav(meetings)}
             for series, meetings in grouped.items()]
 
 

@@ -2,10 +2,11 @@
 when the link is pasted into a chat or document, then sends the reader to the point in its meeting."""
 from __future__ import annotations
 
-from ..model import Archive, Point
+from ..addresses import permanent_page_file
 from ..csp import source_hash
+from ..model import Archive, Point
 from .documents import render_document
-from .links import point_location, point_url
+from .point import permanent_page_context
 
 STYLE = ("body{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f}"
          "a{color:#303fa1}")
@@ -15,27 +16,12 @@ POLICY = f"default-src 'none'; style-src {source_hash(STYLE)}; img-src 'self'; b
 
 def render_permalink_pages(archive: Archive, site_url: str, site_name: str, point_redirects: dict[str, str]) -> dict[str, str]:
     """One page per point id, including retired ids that now lead to the point that holds them."""
-    base = site_url.rstrip("/") + "/"
-    pages = {f"{point_url(point)}index.html": render_permalink_page(archive, point, base, site_name) for point in archive.points.values()}
+    pages = {permanent_page_file(point.id): render_permalink_page(archive, point, site_url, site_name) for point in archive.points.values()}
     for old, new in point_redirects.items():
         if new in archive.points and old not in archive.points:
-            pages[f"p/{old}/index.html"] = render_permalink_page(archive, archive.points[new], base, site_name)
+            pages[permanent_page_file(old)] = render_permalink_page(archive, archive.points[new], site_url, site_name)
     return pages
 
 
-def render_permalink_page(archive: Archive, point: Point, base: str, site_name: str) -> str:
-    meeting = archive.meetings_by_slug[point.meeting]
-    return render_document("permalink.html", {
-        "policy": POLICY, "style": STYLE,
-        "title": point.title, "site_name": site_name, "description": shorten(point.text, 300), "text": point.text,
-        "location": base + point_location(point), "permanent": base + point_url(point),
-        "relative": "../../" + point_location(point),
-        "meeting": meeting.title, "series": archive.series[meeting.series].title,
-    })
-
-
-def shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
+def render_permalink_page(archive: Archive, point: Point, site_url: str, site_name: str) -> str:
+    return render_document("permalink.html", {"policy": POLICY, "style": STYLE, **permanent_page_context(archive, point, site_url, site_name)})

@@ -8,22 +8,21 @@ from markupsafe import Markup
 
 from ..csp import source_hash
 from .documents import render_document
-from .links import page_address, page_url
+from ..addresses import absolute, page_address, page_file, page_url
 
 # The only script: go to the new address, keeping a link's #anchor. The target is a checked docs path.
 SCRIPT = 'var t={target};location.replace(location.hash&&t.indexOf("#")<0?t+location.hash:t)'
 
 
 def render_redirect_pages(page_redirects: dict[str, str], site_url: str, site_name: str) -> dict[str, str]:
-    base = site_url.rstrip("/") + "/"
     pages = {}
     for old, new in page_redirects.items():
         path, _, anchor = new.partition("#")
         target = page_url(old, path, anchor)
         script = SCRIPT.format(target=json.dumps(target).replace("<", "\\u003c"))
         policy = f"default-src 'none'; script-src {source_hash(script)}; base-uri 'none'; form-action 'none'"
-        pages[page_address(old) + "index.html"] = render_document("redirect.html", {
+        pages[page_file(old)] = render_document("redirect.html", {
             "policy": policy, "site_name": site_name, "target": target, "script": Markup(script),
-            "canonical": base + page_address(path) + (f"#{anchor}" if anchor else ""),
+            "canonical": absolute(site_url, page_address(path) + (f"#{anchor}" if anchor else "")),
         })
     return pages

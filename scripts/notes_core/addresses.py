@@ -1,0 +1,134 @@
+"""Every address of the site, and every link between two of them: the one place that spells a path.
+
+Three kinds of address appear here:
+- docs paths, as MkDocs names source files: `themes/shared-purpose.md`;
+- page addresses, as readers see them (directory URLs): `themes/shared-purpose/`;
+- file paths of generated files in the built site: `p/vest/index.html`.
+"""
+from __future__ import annotations
+
+MEETINGS = "meetings"   # the folder of meeting files in docs/
+DATA = "data"           # the registries' folder beside docs/
+NAV_FILE = ".nav.yml"   # awesome-nav's navigation file of a folder
+
+MEETINGS_INDEX = "meetings/index.md"
+THEMES_INDEX = "themes/index.md"
+SPEAKERS_INDEX = "speakers/index.md"
+ORGANISATIONS_INDEX = "organisations/index.md"
+PRINCIPLES_BY_THEME = "principles/index.md"
+PRINCIPLES_A_TO_Z = "principles/a-z.md"
+CONNECTIONS_MATRIX = "connections/index.md"
+CONNECTIONS_MAP_PICTURE = "connections/theme-map.svg"
+CONNECTIONS_PAIRS = "connections/theme-pairs.md"
+CONNECTIONS_CO_OCCURRENCE = "connections/co-occurrence.md"
+EXPORT_JSON = "principles.json"
+EXPORT_CSV = "principles.csv"
+FEED = "feed.xml"
+
+
+def theme_page(theme_id: str) -> str:
+    return f"themes/{theme_id}.md"
+
+
+def series_page(series_id: str) -> str:
+    return f"{MEETINGS}/series/{series_id}.md"
+
+
+def pairs_page(theme_id: str) -> str:
+    return f"connections/theme-pairs/{theme_id}.md"
+
+
+def a_to_z_page(part: str) -> str:
+    """A part of the A-to-Z listing, once it is split: `a`, `b-2`, `other`."""
+    return f"principles/a-z/{part}.md"
+
+
+def speaker_page(speaker_id: str) -> str:
+    return f"speakers/{speaker_id}.md"
+
+
+def meeting_page(slug: str) -> str:
+    """The docs path of a meeting's file, which is also its page."""
+    return f"{MEETINGS}/{slug}.md"
+
+
+def meeting_slug(docs_path: str) -> str | None:
+    """The slug of a meeting file's docs path, or None for any other path (a folder inside meetings/ included)."""
+    folder, _, name = docs_path.partition("/")
+    return name[: -len(".md")] if folder == MEETINGS and name.endswith(".md") and "/" not in name else None
+
+
+def in_meetings_folder(docs_path: str) -> bool:
+    return docs_path.startswith(MEETINGS + "/")
+
+
+def nav_file(index_page: str) -> str:
+    """The navigation file beside a section's index page: themes/index.md -> themes/.nav.yml."""
+    return index_page.rsplit("/", 1)[0] + "/" + NAV_FILE
+
+
+def docs_file(docs_path: str) -> str:
+    """A docs path as contributors see it in the repository (messages name files this way)."""
+    return f"docs/{docs_path}"
+
+
+def permanent_address(point_id: str) -> str:
+    """The permanent address of a key point, /p/<id>/, relative to the site root."""
+    return f"p/{point_id}/"
+
+
+def permanent_page_file(point_id: str) -> str:
+    return permanent_address(point_id) + "index.html"
+
+
+def point_address(meeting: str, point_id: str) -> str:
+    """Where a key point lives now: its meeting's page and its anchor, relative to the site root."""
+    return page_address(meeting_page(meeting)) + f"#{point_id}"
+
+
+def page_address(docs_path: str) -> str:
+    """The address of a docs page with directory URLs: about.md -> about/, themes/index.md -> themes/."""
+    stem = docs_path[:-3] if docs_path.endswith(".md") else docs_path
+    if stem == "index" or stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def page_file(docs_path: str) -> str:
+    """The built file of a page's address: meetings/old.md -> meetings/old/index.html."""
+    return page_address(docs_path) + "index.html"
+
+
+def absolute(site_url: str, address: str) -> str:
+    """An address relative to the site root, made absolute: what people paste into reports."""
+    return site_url.rstrip("/") + "/" + address
+
+
+def link(from_page: str, to_page: str, anchor: str = "") -> str:
+    """A relative link from one docs file to another, as MkDocs expects it in Markdown.
+
+    Both are plain docs paths ("themes/x.md"), so this is string work, not posixpath.relpath
+    (which resolves against the working folder and showed up in the benchmark's profile).
+    """
+    if from_page == to_page and anchor:
+        return f"#{anchor}"
+    here = from_page.split("/")[:-1]
+    there = to_page.split("/")
+    common = 0
+    while common < len(here) and common < len(there) - 1 and here[common] == there[common]:
+        common += 1
+    target = "/".join([".."] * (len(here) - common) + there[common:])
+    return f"{target}#{anchor}" if anchor else target
+
+
+def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
+    """The relative URL MkDocs would make of a Markdown link, for what is written as HTML."""
+    if page_address(from_page) == page_address(to_page):
+        return f"#{anchor}" if anchor else "./"
+    relative = link(page_file(from_page), page_file(to_page))[: -len("index.html")]
+    return (relative or "./") + (f"#{anchor}" if anchor else "")
+
+
+def from_permanent_page(address: str) -> str:
+    """A link from a /p/<id>/ page to an address relative to the site root."""
+    return "../../" + address
