@@ -6,9 +6,9 @@ from __future__ import annotations
 
 from .errors import ContentError, ContentErrors
 from .load import load_archive
-from .model import Archive, Meeting, Organisation, PlannedMeeting, Point, Series, Speaker, SpeakerRole, Theme
+from .model import Archive, Category, Meeting, Organisation, PlannedMeeting, Point, Series, Speaker, SpeakerRole, Theme
 
 __all__ = [
-    "Archive", "ContentError", "ContentErrors", "Meeting", "Organisation", "PlannedMeeting", "Point",
+    "Archive", "Category", "ContentError", "ContentErrors", "Meeting", "Organisation", "PlannedMeeting", "Point",
     "Series", "Speaker", "SpeakerRole", "Theme", "load_archive",
 ]

@@ -15,6 +15,23 @@ class ContentError:
         return f"{self.path}:{self.line}: {self.message}"
 
 
+@dataclass
+class Problems:
+    """The problems of one file, added to the run's list as they are found."""
+    path: str
+    errors: list[ContentError]
+
+    def add(self, line: int, message: str) -> None:
+        self.errors.append(ContentError(self.path, line, message))
+
+    def mark(self) -> int:
+        return len(self.errors)
+
+    def since(self, mark: int) -> bool:
+        """Whether any problem was added after `mark`."""
+        return len(self.errors) > mark
+
+
 class ContentErrors(Exception):
     """Every problem found in one run, reported together."""
 

@@ -2,11 +2,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from markdown.extensions.toc import slugify
 
-from .errors import ContentError, suggest
+from .errors import Problems, suggest
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 80
@@ -36,22 +37,21 @@ def slug_suggestion(value: str) -> str:
     return f"; use '{slug}'" if slug and ID_PATTERN.match(slug) else "; use lowercase letters, digits and hyphens, e.g. 'shared-purpose'"
 
 
-def check_id(value: Any, path: str, line: int, what: str, errors: list[ContentError]) -> str | None:
+def check_id(value: Any, problems: Problems, line: int, what: str) -> str | None:
     """Return the id if it is in slug form, else record why not."""
     if not isinstance(value, str) or not value.strip():
-        errors.append(ContentError(path, line, f"{what}: missing id; give it a short lowercase id such as 'shared-purpose'"))
+        problems.add(line, f"{what}: missing id; give it a short lowercase id such as 'shared-purpose'")
         return None
     if len(value) > MAX_ID:
-        errors.append(ContentError(path, line, f"{what}: the id is {len(value):,} characters long; keep it under {MAX_ID} "
-                                               "(a few words of the title, e.g. 'shared-purpose')"))
+        problems.add(line, f"{what}: the id is {len(value):,} characters long; keep it under {MAX_ID} (a few words of the title, e.g. 'shared-purpose')")
         return None
     if not ID_PATTERN.match(value):
-        errors.append(ContentError(path, line, f"{what}: id '{value}' is not in slug form{slug_suggestion(value)} (lowercase letters, digits and single hyphens)"))
+        problems.add(line, f"{what}: id '{value}' is not in slug form{slug_suggestion(value)} (lowercase letters, digits and single hyphens)")
         return None
     return value
 
 
-def text_value(record: dict, key: str) -> str | None:
+def text_value(record: Mapping[Any, Any], key: str) -> str | None:
     """The field as text (numbers count as text), or None when it is missing, empty or not text."""
     value = record.get(key)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
@@ -59,49 +59,49 @@ def text_value(record: dict, key: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def check_text(record: dict, key: str, path: str, line: int, what: str, errors: list[ContentError], required: bool = True) -> str | None:
+def check_text(record: Mapping[Any, Any], key: str, problems: Problems, line: int, what: str, required: bool = True) -> str | None:
     """A non-empty single-line string field."""
     value = text_value(record, key)
     if value is not None:
         problem = text_problem(value, MAX_LONG_TEXT if key in LONG_FIELDS else MAX_TEXT)
         if problem:
-            errors.append(ContentError(path, line, f"{what}: '{key}' {problem}".lstrip(": ")))
+            problems.add(line, f"{what}: '{key}' {problem}".lstrip(": "))
             return None
         return value
     present = record.get(key)
     if present is None or (isinstance(present, str) and not present.strip()):
         if required:
-            errors.append(ContentError(path, line, f"{what}: '{key}' is missing or empty; add `{key}: ...` with some text"))
+            problems.add(line, f"{what}: '{key}' is missing or empty; add `{key}: ...` with some text")
     else:
-        errors.append(ContentError(path, line, f"{what}: '{key}' must be text, not {type(present).__name__}; put the text in quotes"))
+        problems.add(line, f"{what}: '{key}' must be text, not {type(present).__name__}; put the text in quotes")
     return None
 
 
-def check_text_list(record: dict, key: str, path: str, line: int, what: str, errors: list[ContentError]) -> tuple[str, ...]:
+def check_text_list(record: Mapping[Any, Any], key: str, problems: Problems, line: int, what: str) -> tuple[str, ...]:
     value = record.get(key)
     if value is None:
         return ()
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        errors.append(ContentError(path, line, f"{what}: '{key}' must be a list of text, e.g. `{key}: [First, Second]`"))
+        problems.add(line, f"{what}: '{key}' must be a list of text, e.g. `{key}: [First, Second]`")
         return ()
     for item in value:
         problem = text_problem(item.strip())
         if problem:
-            errors.append(ContentError(path, line, f"{what}: '{key}': '{item.strip()[:40]}' {problem}"))
+            problems.add(line, f"{what}: '{key}': '{item.strip()[:40]}' {problem}")
             return ()
     return tuple(v.strip() for v in value)
 
 
-def check_fields(record: dict, allowed: set[str], path: str, line_of: Any, what: str, errors: list[ContentError]) -> None:
+def check_fields(record: Mapping[Any, Any], allowed: set[str], problems: Problems, line_of: Callable[[Any], int], what: str) -> None:
     """Unknown keys are usually typos: name them and suggest the close one."""
     for key in record:
         if str(key) not in allowed:
             hint = suggest(str(key), allowed) or f"; allowed fields are {', '.join(sorted(allowed))}"
-            errors.append(ContentError(path, line_of(key), f"{what}: unknown field '{key}'{hint}"))
+            problems.add(line_of(key), f"{what}: unknown field '{key}'{hint}")
 
 
-def line_of(record: Any, default: int):
-    lines = getattr(record, "key_lines", {})
+def line_of(record: Any, default: int) -> Callable[[Any], int]:
+    lines: dict[str, int] = getattr(record, "key_lines", {})
     return lambda key: lines.get(str(key), default)

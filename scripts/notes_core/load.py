@@ -5,10 +5,10 @@ import difflib
 import re
 from collections import defaultdict
 
-from .errors import ContentError, ContentErrors, suggest
+from .errors import ContentError, ContentErrors, Problems, suggest
 from .meeting_file import read_meeting_file
 from .model import Archive, Meeting, Organisation, PlannedMeeting, Point
-from .registries import load_organisations, load_planned, load_series, load_speakers, load_themes, rel
+from .registries import load_categories, load_organisations, load_planned, load_speakers, rel
 from .settings import Settings
 from .validate import build_meeting, check_placeholders
 
@@ -28,8 +28,8 @@ def load_drafts(settings: Settings, published_owners: dict[str, tuple[str, ...]]
     so every generated page is made from checked content only."""
     root, meetings_dir, data_dir = settings.root, settings.meetings_dir, settings.data_dir
     errors: list[ContentError] = []
-    themes = load_themes(data_dir, root, errors)
-    series = load_series(data_dir, root, errors)
+    themes = load_categories(data_dir, "themes", root, errors)
+    series = load_categories(data_dir, "series", root, errors)
     organisations = load_organisations(data_dir, root, errors)
     speakers = load_speakers(data_dir, root, organisations, errors)
     planned = load_planned(data_dir, root, errors)
@@ -44,7 +44,7 @@ def load_drafts(settings: Settings, published_owners: dict[str, tuple[str, ...]]
         raw = read_meeting_file(file, path, errors)
         if raw is None:
             continue
-        check_placeholders(raw.text, path, errors)
+        check_placeholders(raw.text, Problems(path, errors))
         meeting = build_meeting(raw, themes, speakers, series, errors)
         if meeting:
             meetings.append(meeting)

@@ -7,10 +7,15 @@ from .addresses import meeting_page
 
 
 @dataclass(frozen=True)
-class Theme:
+class Category:
+    """A theme or a series: what key points or meetings are grouped under, with a title and a description."""
     id: str
     title: str
     description: str
+
+
+Theme = Category
+Series = Category
 
 
 @dataclass(frozen=True)
@@ -28,13 +33,6 @@ class Speaker:
     aliases: tuple[str, ...] = ()
     organisation: str | None = None
     role: str | None = None
-
-
-@dataclass(frozen=True)
-class Series:
-    id: str
-    title: str
-    description: str
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import yaml
 
-from .errors import ContentError, new_entry, suggest
+from .errors import ContentError, Problems, new_entry, suggest
 from .fields import check_fields, check_id, check_text, check_text_list, line_of, text_value
-from .model import Organisation, PlannedMeeting, Series, Speaker, Theme
+from .model import Category, Organisation, PlannedMeeting, Speaker
 from .source_files import read_source
 from .yaml_lines import describe, error_line, parse_yaml
 
@@ -28,6 +28,7 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
     """
     file = data_dir / f"{name}.yml"
     path = rel(file, root)
+    problems = Problems(path, errors)
     allowed, required = REGISTRY_FIELDS[name]
     if not file.is_file():
         errors.append(ContentError(path, 1, f"file is missing; create it as a YAML list of {name} (see CONTRIBUTING.md)"))
@@ -55,9 +56,9 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
             errors.append(ContentError(path, line, f"each entry must be a mapping starting with `- id: ...`, not {entry!r}"))
             continue
         line = line_of(entry, line)("id")
-        ident = check_id(entry.get("id"), path, line, f"{name} entry", errors)
-        check_fields(entry, allowed, path, line_of(entry, line), f"{name} '{ident or '?'}'", errors)
-        valid = [check_text(entry, key, path, line_of(entry, line)(key), f"{name} '{ident or '?'}'", errors) for key in sorted(required)]
+        ident = check_id(entry.get("id"), problems, line, f"{name} entry")
+        check_fields(entry, allowed, problems, line_of(entry, line), f"{name} '{ident or '?'}'")
+        valid = [check_text(entry, key, problems, line_of(entry, line)(key), f"{name} '{ident or '?'}'") for key in sorted(required)]
         if ident is None or None in valid:
             continue
         if ident in seen:
@@ -68,33 +69,24 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
     return entries
 
 
-def load_themes(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[str, Theme]:
-    themes = {}
-    for entry, _line in read_registry(data_dir, "themes", root, errors):
-        title = text_value(entry, "title")
-        description = text_value(entry, "description")
+def load_categories(data_dir: Path, name: str, root: Path, errors: list[ContentError]) -> dict[str, Category]:
+    """data/themes.yml or data/series.yml: entries with an id, a title and a description."""
+    categories = {}
+    for entry, _line in read_registry(data_dir, name, root, errors):
+        title, description = text_value(entry, "title"), text_value(entry, "description")
         if title and description:
-            themes[entry["id"]] = Theme(entry["id"], title, description)
-    return themes
-
-
-def load_series(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[str, Series]:
-    series = {}
-    for entry, _line in read_registry(data_dir, "series", root, errors):
-        title = text_value(entry, "title")
-        description = text_value(entry, "description")
-        if title and description:
-            series[entry["id"]] = Series(entry["id"], title, description)
-    return series
+            categories[entry["id"]] = Category(entry["id"], title, description)
+    return categories
 
 
 def load_organisations(data_dir: Path, root: Path, errors: list[ContentError]) -> dict[str, Organisation]:
     organisations = {}
     path = rel(data_dir / "organisations.yml", root)
+    problems = Problems(path, errors)
     for entry, line in read_registry(data_dir, "organisations", root, errors):
         name = text_value(entry, "name")
-        names = check_text_list(entry, "names", path, line_of(entry, line)("names"), f"organisation '{entry['id']}'", errors)
-        description = check_text(entry, "description", path, line, "", errors, required=False) or ""
+        names = check_text_list(entry, "names", problems, line_of(entry, line)("names"), f"organisation '{entry['id']}'")
+        description = check_text(entry, "description", problems, line, "", required=False) or ""
         if name:
             organisations[entry["id"]] = Organisation(entry["id"], name, names or (name,), description)
     return organisations
@@ -103,13 +95,14 @@ def load_organisations(data_dir: Path, root: Path, errors: list[ContentError]) -
 def load_speakers(data_dir: Path, root: Path, organisations: dict[str, Organisation], errors: list[ContentError]) -> dict[str, Speaker]:
     speakers = {}
     path = rel(data_dir / "speakers.yml", root)
+    problems = Problems(path, errors)
     for entry, line in read_registry(data_dir, "speakers", root, errors):
         where = line_of(entry, line)
         what = f"speaker '{entry['id']}'"
         name = text_value(entry, "name")
-        aliases = check_text_list(entry, "aliases", path, where("aliases"), what, errors)
-        role = check_text(entry, "role", path, where("role"), what, errors, required=False)
-        organisation = check_text(entry, "organisation", path, where("organisation"), what, errors, required=False)
+        aliases = check_text_list(entry, "aliases", problems, where("aliases"), what)
+        role = check_text(entry, "role", problems, where("role"), what, required=False)
+        organisation = check_text(entry, "organisation", problems, where("organisation"), what, required=False)
         if organisation and organisation not in organisations:
             errors.append(ContentError(path, where("organisation"), f"{what}: unknown organisation id '{organisation}'{suggest(organisation, organisations.keys())} (organisations live in data/organisations.yml)"
                                                            f"{new_entry('organisation', organisation)}"))
@@ -122,9 +115,10 @@ def load_speakers(data_dir: Path, root: Path, organisations: dict[str, Organisat
 def load_planned(data_dir: Path, root: Path, errors: list[ContentError]) -> list[tuple[PlannedMeeting, int]]:
     planned = []
     path = rel(data_dir / "planned.yml", root)
+    problems = Problems(path, errors)
     for entry, line in read_registry(data_dir, "planned", root, errors):
         values = {key: text_value(entry, key) for key in ("series", "title", "when", "announced_in")}
-        question = check_text(entry, "question", path, line, "", errors, required=False) or ""
+        question = check_text(entry, "question", problems, line, "", required=False) or ""
         if all(values.values()):
             planned.append((PlannedMeeting(entry["id"], values["series"], values["title"], question, values["when"], values["announced_in"]), line))
     return planned
