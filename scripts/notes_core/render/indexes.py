@@ -8,7 +8,7 @@ from .. import addresses as A
 from . import scale
 from ..addresses import link
 from .point import point_list, render_point_entry
-from .text import LISTING_END, LISTING_START, escape, front_matter
+from .text import LISTING_END, LISTING_START, escape, front_matter, markdown_link, plural, speaker_links, table_row, theme_links
 from .scale import chunks
 
 
@@ -58,8 +58,8 @@ def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -
 
 
 def render_meeting_entry(archive: Archive, page: str, meeting: Meeting) -> list[str]:
-    speakers = ", ".join(f"[{escape(archive.speakers[r.speaker].name)}]({link(page, A.speaker_page(r.speaker))})" for r in meeting.speakers)
-    themes = ", ".join(f"[{escape(archive.themes[t].title)}]({link(page, A.theme_page(t))})" for t in meeting.themes)
+    speakers = speaker_links(archive, page, (r.speaker for r in meeting.speakers))
+    themes = theme_links(archive, page, meeting.themes)
     count = len(meeting.points)
     return [
         f"### {meeting.order}. [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))})",
@@ -67,7 +67,7 @@ def render_meeting_entry(archive: Archive, page: str, meeting: Meeting) -> list[
         f"{escape(meeting.question)}  ",
         f"**Speakers:** {speakers}  ",
         f"**Themes:** {themes}  ",
-        f"**{count} key point{'s' if count != 1 else ''}**" + (f" · {meeting.date}" if meeting.date else ""),
+        f"**{plural(count, 'key point')}**" + (f" · {meeting.date}" if meeting.date else ""),
         "",
     ]
 
@@ -93,8 +93,9 @@ def render_series_page(archive: Archive, series_id: str, meetings: list[Meeting]
 
 def render_meeting_list(page: str, meetings: list[Meeting]) -> list[str]:
     """Meetings one line each, for long series."""
-    out = [f"- {meeting.order}. [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))}): {escape(meeting.question)}"
-           f" ({len(meeting.points)} key points{', ' + meeting.date if meeting.date else ''})" for meeting in meetings]
+    # `1\.`: a list item starting "1. " would be read as a numbered list inside the item.
+    out = [f"- {meeting.order}\\. [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))}): {escape(meeting.question)}"
+           f" ({plural(len(meeting.points), 'key point')}{', ' + meeting.date if meeting.date else ''})" for meeting in meetings]
     return out + [""]
 
 
@@ -122,7 +123,7 @@ def render_theme_page(archive: Archive, theme_id: str) -> str:
     points = archive.points_by_theme.get(theme_id, ())
     grouped = group_by_meeting(points)
     out = [front_matter(theme.title, theme.description), f"# {escape(theme.title)}", "", escape(theme.description), "",
-           f"{len(points)} key point{'s' if len(points) != 1 else ''} from {len(grouped)} meeting{'s' if len(grouped) != 1 else ''}.", ""]
+           f"{plural(len(points), 'key point')} from {plural(len(grouped), 'meeting')}.", ""]
     with_text = len(points) <= scale.THEME_TEXT_LIMIT
     if not with_text:
         out += ["Each title links to the point in its meeting.", ""]
@@ -153,13 +154,14 @@ def render_speakers_index(archive: Archive) -> str:
             if letter != initial:
                 initial = letter
                 out += ["", f"## {escape(letter)}", ""]
-            out.append(f"- [{escape(speaker.name)}]({link(page, A.speaker_page(speaker.id))}): {len(meetings_of.get(speaker.id, ()))} meetings")
+            out.append(f"- {markdown_link(speaker.name, page, A.speaker_page(speaker.id))}: {len(meetings_of.get(speaker.id, ()))} meetings")
         return "\n".join(out) + "\n"
     out += ["| Speaker | Organisation | Meetings | Key points attributed |", "| --- | --- | ---: | ---: |"]
     for speaker in speakers:
         organisation = archive.organisations[speaker.organisation].name if speaker.organisation else ""
         org_cell = f"[{escape(organisation)}]({link(page, A.ORGANISATIONS_INDEX, speaker.organisation)})" if organisation else "Not given in the notes"
-        out.append(f"| [{escape(speaker.name)}]({link(page, A.speaker_page(speaker.id))}) | {org_cell} | {len(meetings_of.get(speaker.id, ()))} | {len(archive.points_by_speaker.get(speaker.id, ()))} |")
+        out.append(table_row(markdown_link(speaker.name, page, A.speaker_page(speaker.id)), org_cell, len(meetings_of.get(speaker.id, ())),
+                             len(archive.points_by_speaker.get(speaker.id, ()))))
     return "\n".join(out) + "\n"
 
 
@@ -210,7 +212,7 @@ def render_organisations_index(archive: Archive) -> str:
             out += [escape(organisation.description), ""]
         speakers = speakers_of.get(organisation.id, [])
         if speakers:
-            out += ["Speakers: " + ", ".join(f"[{escape(s.name)}]({link(page, A.speaker_page(s.id))})" for s in speakers), ""]
+            out += ["Speakers: " + speaker_links(archive, page, (s.id for s in speakers)), ""]
         meetings = archive.meetings_by_organisation.get(organisation.id, ())
         if meetings:
             shown = ", ".join(f"[{escape(m.title)}]({link(page, A.meeting_page(m.slug))})" for m in meetings[:scale.MENTIONS_SHOWN])
@@ -233,7 +235,7 @@ def render_principles_by_theme(archive: Archive) -> str:
         points = archive.points_by_theme.get(theme_id, ())
         out += [f"## [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) {{#{theme_id}}}", ""]
         if not listed:
-            out += [f"{len(points)} key points: see [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}).", ""]
+            out += [f"{plural(len(points), 'key point')}: see [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}).", ""]
             continue
         out += point_list(page, points, titles)
     return "\n".join(out)
@@ -261,7 +263,7 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
             name = (letter.lower() if letter.isalpha() else "other") + (f"-{number}" if len(parts) > 1 else "")
             uri = A.a_to_z_page(name)
             label = letter + (f" ({number} of {len(parts)})" if len(parts) > 1 else "")
-            index.append(f"- [{label}]({link(A.PRINCIPLES_A_TO_Z, uri)}): {len(part)} key points")
+            index.append(f"- [{label}]({link(A.PRINCIPLES_A_TO_Z, uri)}): {plural(len(part), 'key point')}")
             body = [front_matter(f"Principles: {label}", f"Key points whose titles start with {letter}.", searchable=False), f"# Principles: {label}", ""]
             pages[uri] = "\n".join(body + render_letter(titles, uri, letter, part, None))
     return {A.PRINCIPLES_A_TO_Z: "\n".join(index) + "\n", **pages}
