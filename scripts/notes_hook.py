@@ -202,7 +202,10 @@ def _policy(config: MkDocsConfig, base_url: str) -> str:
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
-    output = add_policy(output, _policy(config, get_relative_url(".", page.url)))
+    # Not under `mkdocs serve`: its live reload is an inline script added to every page as it is served,
+    # and the preview is the contributor's own machine. Every page is still sanitised.
+    if not _serving:
+        output = add_policy(output, _policy(config, get_relative_url(".", page.url)))
     # Only heavy pages are minified: with gzip the gain is small, and it keeps the longest
     # meeting pages within their weight budget without slowing every page of a large build.
     if len(output) <= MINIFY_ABOVE:
@@ -212,7 +215,7 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
     # Pages made from a template alone (404.html), with the base URL MkDocs gives them.
-    if not template_name.endswith(".html"):
+    if not template_name.endswith(".html") or _serving:
         return output
     base_url = urlsplit(config.site_url or "/").path if template_name == "404.html" else get_relative_url(".", template_name)
     return add_policy(output, _policy(config, base_url))

@@ -87,16 +87,20 @@ def test_a_valid_meeting_added_by_a_branch_leaves_the_suite_green(tmp_path, monk
     tests_before = git(clone, "status", "--porcelain", "tests")
     order = 1 + max(int(m) for m in re.findall(r"^order: (\d+)$", "\n".join(
         p.read_text(encoding="utf-8") for p in (clone / "docs/meetings").glob("*.md")), re.M))
-    (clone / "docs/meetings/joining-forces-in-market-towns.md").write_text(f"""---
+    # Ids no content uses yet (the live content may one day have a speaker or theme of any name).
+    registries = (clone / "data/speakers.yml").read_text(encoding="utf-8") + (clone / "data/themes.yml").read_text(encoding="utf-8")
+    suffix = next(str(n) for n in range(1000) if f"-test-{n}" not in registries)
+    speaker, theme, slug = f"rowan-ellery-test-{suffix}", f"market-towns-test-{suffix}", f"joining-forces-in-market-towns-test-{suffix}"
+    (clone / f"docs/meetings/{slug}.md").write_text(f"""---
 title: "Joining forces in market towns"
 question: "What does joining forces look like far from the big city partnerships?"
 series: joining-forces
 order: {order}
 speakers:
-  - id: rowan-ellery
+  - id: {speaker}
 themes:
   - shared-purpose
-  - market-towns
+  - {theme}
 summary: "How small organisations in market towns join forces when distances are long."
 ---
 
@@ -104,16 +108,16 @@ The speaker was Rowan Ellery.
 
 ## Key points
 
-### Begin with what the town already shares {{#begin-with-what-the-town-shares}}
-themes: market-towns, shared-purpose
-speaker: rowan-ellery
+### Begin with what the town already shares {{#begin-with-what-the-town-shares-test-{suffix}}}
+themes: {theme}, shared-purpose
+speaker: {speaker}
 
 People came together around the market and the surgery before they came together around any plan.
 """, encoding="utf-8")
     with (clone / "data/themes.yml").open("a", encoding="utf-8") as themes:
-        themes.write("\n- id: market-towns\n  title: Market towns\n  description: Joining forces in small towns.\n")
+        themes.write(f"\n- id: {theme}\n  title: Market towns\n  description: Joining forces in small towns.\n")
     with (clone / "data/speakers.yml").open("a", encoding="utf-8") as speakers:
-        speakers.write("\n- id: rowan-ellery\n  name: Rowan Ellery\n")
+        speakers.write(f"\n- id: {speaker}\n  name: Rowan Ellery\n")
     check = notes(clone, "check")
     assert check.returncode == 0, check.stderr
     suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *CONTENT_TESTS],

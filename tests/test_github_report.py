@@ -17,9 +17,10 @@ def test_annotations_are_workflow_commands_with_escaped_values():
     assert text == "::error file=docs/meetings/a%2Cb.md,line=7,title=Content check::50%25 wrong:%0Asee `x`\n"
 
 
-def test_summary_is_a_table_whose_cells_cannot_break_it():
-    summary = job_summary([ContentError("data/themes.yml", 3, "a | b <script> `c`\nnext")], ("skipped",))
-    assert "| data/themes.yml | 3 | a &#124; b &lt;script&gt; &#96;c&#96;<br>next |" in summary
+def test_summary_lists_each_problem_and_keeps_an_entry_to_paste_as_it_is():
+    summary = job_summary([ContentError("data/themes.yml", 3, "a | b <script> `c`; add:\n- id: x\n  name: X")], ("skipped",))
+    assert "- `data/themes.yml:3`: a | b &lt;script&gt; `c`; add:" in summary
+    assert "  ```yaml\n  - id: x\n    name: X\n  ```" in summary
     assert summary.startswith("### Content check: 1 problem to fix") and "> Note: skipped" in summary
 
 
@@ -31,4 +32,4 @@ def test_the_check_annotates_the_lines_in_a_workflow(repo, tmp_path):
                             capture_output=True, text=True, timeout=60, env=env)
     assert result.returncode == 1
     assert "::error file=docs/meetings/levelling-up.md,line=9,title=Content check::speakers: unknown id 'sally-yong'" in result.stdout
-    assert "| docs/meetings/levelling-up.md | 9 | speakers: unknown id 'sally-yong'" in summary.read_text(encoding="utf-8")
+    assert "- `docs/meetings/levelling-up.md:9`: speakers: unknown id 'sally-yong'" in summary.read_text(encoding="utf-8")

@@ -73,8 +73,9 @@ def test_the_file_holds_only_redirects():
     assert (ROOT / "data/permalinks.yml").read_text(encoding="utf-8").splitlines()[POINT_REDIRECTS_LINE - 1] == "point_redirects:"
 
 
-def test_published_lists_what_this_copy_publishes():
-    result = subprocess.run([sys.executable, str(ROOT / "scripts/notes.py"), "published", "--json"], capture_output=True, text=True, timeout=120)
+def test_published_lists_what_this_copy_publishes(project):
+    result = subprocess.run([sys.executable, str(ROOT / "scripts/notes.py"), "--root", str(project), "published", "--json"],
+                            capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
     published = json.loads(result.stdout)
     assert len(published["points"]) == 111 and "act-in-small-places" in published["points"]

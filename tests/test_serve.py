@@ -71,6 +71,7 @@ def test_a_draft_is_served_with_its_problems_while_it_is_edited(served_draft):
     page = wait_for(page_url, "This draft has")
     assert "placeholder 'FILL IN' left in" in page
     assert "problems in the content" in get(url)[1]  # the home page lists the files with problems
+    assert "Content-Security-Policy" not in page  # it would block the live reload `mkdocs serve` adds
     text = draft.read_text(encoding="utf-8")
     # Half-written: a new point with an unknown theme, then broken YAML, then fixed; the server answers throughout.
     draft.write_text(text + "\n### Distance is the hidden cost {#distance}\nthemes: market-towns\n\nRoads are long.\n", encoding="utf-8")
@@ -81,3 +82,15 @@ def test_a_draft_is_served_with_its_problems_while_it_is_edited(served_draft):
     wait_for(page_url, "placeholder")
     for _ in range(10):
         assert get(page_url)[0] < 5
+
+
+def test_a_registry_that_cannot_be_read_still_previews(project, monkeypatch):
+    """A YAML mistake in data/ shows on the preview's home page; the build does not stop."""
+    from site_build import build_site
+
+    with (project / "data" / "themes.yml").open("a", encoding="utf-8") as themes:
+        themes.write("- id: broken\n  title: [unclosed\n")
+    monkeypatch.setenv("NOTES_DRAFTS", "1")
+    built = build_site(project / "mkdocs.yml", project / "site", strict=False)
+    panel = built.html("").css_first(".point-problems").text()
+    assert "data/themes.yml" in panel and "a list opened with [ is not closed" in panel

@@ -56,9 +56,9 @@ def suggest(value: str, known: list[str] | set[str]) -> str:
 # The entry a new id needs, filled in with what the id says: shown when an id is not in its registry.
 NEW_ENTRY = {
     "speaker": ("data/speakers.yml", "name: {words_title}"),
-    "theme": ("data/themes.yml", "title: {words}\n  description: what the key points under this theme are about, in the notes' words"),
+    "theme": ("data/themes.yml", "title: {words}\n  description: \"FILL IN: what the key points under this theme are about, in the notes' words\""),
     "organisation": ("data/organisations.yml", "name: {words_title}"),
-    "series": ("data/series.yml", "title: {words}\n  description: what the series is about, in the notes' words"),
+    "series": ("data/series.yml", "title: {words}\n  description: \"FILL IN: what the series is about, in the notes' words\""),
 }
 
 
@@ -69,5 +69,4 @@ def new_entry(kind: str, ident: str) -> str:
     file, fields = NEW_ENTRY[kind]
     words = ident.replace("-", " ")
     body = fields.format(words=words[:1].upper() + words[1:], words_title=words.title())
-    entry = f"- id: {ident}\n  {body}"
-    return f"; if it is new, add it to {file}:\n" + "\n".join("    " + line for line in entry.split("\n"))
+    return f"; if it is new, add these lines at the end of {file}:\n- id: {ident}\n  {body}"

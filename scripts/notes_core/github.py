@@ -20,21 +20,29 @@ def annotations(errors: list[ContentError]) -> str:
                    for e in errors)
 
 
-def _cell(text: str) -> str:
-    return (text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("|", "&#124;")
-            .replace("`", "&#96;").replace("\n", "<br>"))
-
-
 def job_summary(errors: list[ContentError], notes: tuple[str, ...] = ()) -> str:
-    """Markdown for $GITHUB_STEP_SUMMARY: what to fix, where, in a table."""
+    """Markdown for $GITHUB_STEP_SUMMARY: every problem, where it is, and how to fix it."""
     if not errors:
         lines = ["### Content check: all good", ""]
     else:
         count = len(errors)
         lines = [f"### Content check: {count} problem{'s' if count != 1 else ''} to fix", "",
-                 "Each problem is also shown on its line in the pull request's *Files changed* tab. "
-                 "Fix them in the files (the pencil icon edits a file in the browser), and the check runs again.", "",
-                 "| File | Line | Problem and how to fix it |", "| --- | ---: | --- |"]
-        lines += [f"| {_cell(e.path)} | {e.line} | {_cell(e.message)} |" for e in errors]
-    lines += [f"> Note: {_cell(note)}" for note in notes]
+                 "Problems on lines of the files you changed are also marked on those lines in the pull request's "
+                 "*Files changed* tab (GitHub shows the first ten there). Fix them in the files (the pencil icon edits a file "
+                 "in the browser), and the checks run again.", ""]
+        for error in errors:
+            first, _, rest = error.message.partition("\n")
+            lines.append(f"- `{_code(error.path)}:{error.line}`: {_text(first)}")
+            if rest:  # an entry to paste: kept as it is, in a code block
+                lines += ["", "  ```yaml", *("  " + line for line in rest.split("\n")), "  ```", ""]
+    lines += ["", *(f"> Note: {_text(note)}" for note in notes)]
     return "\n".join(lines) + "\n"
+
+
+def _text(text: str) -> str:
+    """Text in Markdown that GitHub renders: no HTML, no stray formatting."""
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def _code(text: str) -> str:
+    return text.replace("`", "'")

@@ -7,10 +7,11 @@ from collections import defaultdict
 
 from .errors import ContentError, ContentErrors, Problems, suggest
 from .meeting_file import read_meeting_file
-from .model import Archive, Meeting, Organisation, PlannedMeeting, Point
+from .model import Archive, Category, Meeting, Organisation, PlannedMeeting, Point, Speaker
 from .registries import load_categories, load_organisations, load_planned, load_speakers, rel
 from .settings import Settings
-from .validate import build_meeting, check_placeholders
+from .placeholders import check_placeholders
+from .validate import build_meeting
 
 
 def load_archive(settings: Settings) -> Archive:
@@ -49,7 +50,7 @@ def load_drafts(settings: Settings, published_owners: dict[str, tuple[str, ...]]
         if meeting:
             meetings.append(meeting)
     check_unique_points(meetings, errors, published_owners or {})
-    check_unique_order(meetings, errors)
+    check_unique_order(meetings, errors, {page for pages in (published_owners or {}).values() for page in pages})
     slugs = {m.slug for m in meetings}
     planned_path = rel(data_dir / "planned.yml", root)
     for plan, line in planned:
@@ -64,10 +65,26 @@ def load_drafts(settings: Settings, published_owners: dict[str, tuple[str, ...]]
     if not meetings and not errors:
         errors.append(ContentError(rel(meetings_dir, root), 1, "there are no meeting files; add one with `make new TITLE=\"...\"`"))
     failed = {error.path for error in errors}
-    meetings = sorted((m for m in meetings if m.path not in failed), key=lambda m: (m.series, m.order, m.slug))
+    # A registry that cannot be read checks nothing, so a meeting may name ids it lacks: such a meeting
+    # waits (the registry's own problem is reported, and fails the check) rather than break the preview.
+    meetings = sorted((m for m in meetings if m.path not in failed and unregistered(m, themes, speakers, series) is None),
+                      key=lambda m: (m.series, m.order, m.slug))
     slugs = {m.slug for m in meetings}
     announced = [p for p, _ in planned if p.series in series and p.announced_in in slugs]
     return index_archive(meetings, announced, themes, speakers, organisations, series), errors
+
+
+def unregistered(meeting: Meeting, themes: dict[str, Category], speakers: dict[str, Speaker], series: dict[str, Category]) -> str | None:
+    """The first id the meeting names that its registry does not hold, described, or None."""
+    if meeting.series not in series:
+        return f"the series '{meeting.series}'"
+    for theme in {t for point in meeting.points for t in point.themes} | set(meeting.themes):
+        if theme not in themes:
+            return f"the theme '{theme}'"
+    for speaker in {r.speaker for r in meeting.speakers} | {p.speaker for p in meeting.points if p.speaker}:
+        if speaker not in speakers:
+            return f"the speaker '{speaker}'"
+    return None
 
 
 def written_up(plan: PlannedMeeting, meetings: list[Meeting]) -> Meeting | None:
@@ -97,14 +114,19 @@ def check_unique_points(meetings: list[Meeting], errors: list[ContentError], pub
                                                            "ids must be unique across the site, so choose another"))
 
 
-def check_unique_order(meetings: list[Meeting], errors: list[ContentError]) -> None:
-    first: dict[tuple[str, int], str] = {}
+def check_unique_order(meetings: list[Meeting], errors: list[ContentError], published_pages: set[str]) -> None:
+    """The number is blamed on the meeting that is new: one published on main keeps its number."""
+    first: dict[tuple[str, int], Meeting] = {}
     for meeting in meetings:
         key = (meeting.series, meeting.order)
-        if key in first:
-            errors.append(ContentError(meeting.path, 1, f"order {meeting.order} is already used by {first[key]} in series '{meeting.series}'; give this meeting the next free number"))
-        else:
-            first[key] = meeting.path
+        if key not in first:
+            first[key] = meeting
+            continue
+        kept, new = first[key], meeting
+        if new.src_uri in published_pages and kept.src_uri not in published_pages:
+            kept, new = new, kept
+        errors.append(ContentError(new.path, 1, f"order {new.order} is already used by {kept.path} in series '{new.series}'; "
+                                                "give this meeting the next free number"))
 
 
 def index_archive(meetings, planned, themes, speakers, organisations, series) -> Archive:

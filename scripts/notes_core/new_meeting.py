@@ -9,7 +9,7 @@ from markdown.extensions.toc import slugify
 from .addresses import meeting_page
 from .fields import ID_PATTERN
 from .settings import Settings
-from .validate import PLACEHOLDER
+from .placeholders import PLACEHOLDER
 
 ORDER = re.compile(r"^order:\s*(\d+)\s*$", re.M)
 SERIES = re.compile(r"^series:\s*['\"]?([a-z0-9-]+)", re.M)

@@ -8,6 +8,7 @@ import yaml
 from .errors import ContentError, Problems, new_entry, suggest
 from .fields import check_fields, check_id, check_text, check_text_list, line_of, text_value
 from .model import Category, Organisation, PlannedMeeting, Speaker
+from .placeholders import check_placeholders
 from .source_files import read_source
 from .yaml_lines import describe, error_line, parse_yaml
 
@@ -36,6 +37,7 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
     text = read_source(file, path, errors)
     if text is None:
         return []
+    check_placeholders(text, problems)
     try:
         data = parse_yaml(text)
     except yaml.YAMLError as error:

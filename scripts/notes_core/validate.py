@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,16 +11,8 @@ from .meeting_file import RawMeeting, RawPoint
 from .model import Category, Meeting, Point, Speaker, SpeakerRole
 
 MEETING_FIELDS = {"title", "question", "series", "order", "date", "speakers", "themes", "summary"}
-PLACEHOLDER = "FILL IN"
-PLACEHOLDER_LINE = re.compile(r"fill[ -]in", re.I)
 # Where the ids a meeting names are defined: kind -> (field in the front matter, registry file).
 REGISTRY = {"theme": ("themes", "data/themes.yml"), "series": ("series", "data/series.yml")}
-
-
-def check_placeholders(text: str, problems: Problems) -> None:
-    for number, line in enumerate(text.split("\n"), start=1):
-        if PLACEHOLDER_LINE.search(line):
-            problems.add(number, f"placeholder '{PLACEHOLDER}' left in; replace it (and any 'fill-in-...' id) with the real text or id from the write-up")
 
 
 def build_meeting(raw: RawMeeting, themes: dict[str, Category], speakers: dict[str, Speaker], series: dict[str, Category],

@@ -116,7 +116,8 @@ def error_line(error: yaml.YAMLError, line_offset: int = 0) -> int:
 
 # LibYAML's words for the usual mistakes, and what a contributor should do about each.
 CAUSES = [
-    ("mapping values are not allowed", "a value contains a colon followed by a space; put the whole value in double quotes, e.g. `title: \"Power: who holds it\"`"),
+    ("mapping values are not allowed", "a value contains a colon followed by a space (put the whole value in double quotes, e.g. "
+                                       "`title: \"Power: who holds it\"`), or this line is indented more than the lines around it"),
     ("cannot start any token", "a value starts with a character YAML reserves (such as @, ` or %); put the value in double quotes"),
     ("found unexpected end of stream", "a quote is opened and never closed; add the closing quote"),
     ("while scanning a quoted scalar", "a quote is opened and never closed; add the closing quote"),
