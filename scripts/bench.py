@@ -7,6 +7,7 @@ Prints one JSON line per N: meetings, pages, build_s, markdown_floor_s, ratio, s
 peak_mib, largest_page_kb, search_index_kb. Then one line comparing the real site's build
 with an empty Material site, both measured in this run. See BENCHMARKS.md.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -27,8 +28,16 @@ sys.path.insert(0, str(SCRIPTS))
 
 from bench_archive import write_archive  # noqa: E402
 
-COPIED = ["mkdocs.yml", "overrides", "scripts", "docs/about.md", "docs/.nav.yml",
-          "docs/assets", "docs/javascripts", "docs/stylesheets"]
+COPIED = [
+    "mkdocs.yml",
+    "overrides",
+    "scripts",
+    "docs/about.md",
+    "docs/.nav.yml",
+    "docs/assets",
+    "docs/javascripts",
+    "docs/stylesheets",
+]
 # The real home page links to real themes; the synthetic one links to what every archive has.
 HOME = """# Synthetic archive
 
@@ -57,6 +66,7 @@ def timed_hooks(config) -> dict[str, float]:
     for event, methods in config.plugins.events.items():
         for index, method in enumerate(methods):
             if "notes_hook" in getattr(method, "__module__", ""):
+
                 def wrapper(*args, _method=method, _event=event, **kwargs):
                     start = time.perf_counter()
                     try:
@@ -65,6 +75,7 @@ def timed_hooks(config) -> dict[str, float]:
                         took = time.perf_counter() - start
                         spent["script_s"] += took
                         spent[_event] = spent.get(_event, 0.0) + took
+
                 methods[index] = wrapper
     return spent
 
@@ -130,11 +141,17 @@ def plain_material_s(folder: Path) -> float:
         shutil.copy(file, target)
     (plain / "docs" / "index.md").write_text("# Plain\n", encoding="utf-8")
     real = load_config(config_file=str(folder / "mkdocs.yml"))
-    extensions = [{name: real.mdx_configs[name]} if name in real.mdx_configs else name for name in real.markdown_extensions]
-    config_text = yaml.safe_dump({
-        "site_name": "Plain", "theme": {"name": "material", "font": False, "features": ["navigation.prune"]},
-        "plugins": ["search"], "markdown_extensions": extensions,
-    })
+    extensions = [
+        {name: real.mdx_configs[name]} if name in real.mdx_configs else name for name in real.markdown_extensions
+    ]
+    config_text = yaml.safe_dump(
+        {
+            "site_name": "Plain",
+            "theme": {"name": "material", "font": False, "features": ["navigation.prune"]},
+            "plugins": ["search"],
+            "markdown_extensions": extensions,
+        }
+    )
     (plain / "mkdocs.yml").write_text(config_text, encoding="utf-8")
     config = load_config(config_file=str(plain / "mkdocs.yml"), site_dir=str(plain / "site"))
     start = time.perf_counter()
@@ -150,7 +167,9 @@ def run_one(meetings: int, keep: Path | None) -> dict:
         result = {"meetings": meetings, **measure(folder)}
         plain = plain_material_s(folder)
         result["plain_material_s"] = round(plain, 3)
-        result["plain_material_ratio"] = round(plain / result["markdown_floor_s"], 2) if result["markdown_floor_s"] else None
+        result["plain_material_ratio"] = (
+            round(plain / result["markdown_floor_s"], 2) if result["markdown_floor_s"] else None
+        )
         if keep:
             target = keep / f"meetings-{meetings}"
             shutil.rmtree(target, ignore_errors=True)
@@ -166,8 +185,12 @@ def build_seconds(config_file: Path, runs: int = 3) -> float:
     for _ in range(runs):
         with tempfile.TemporaryDirectory() as out:
             start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", out],
-                           check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, capture_output=True)
+            subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config_file), "-d", out],
+                check=True,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                capture_output=True,
+            )
             best = min(best, time.perf_counter() - start)
     return best
 
@@ -180,11 +203,17 @@ def compare_with_empty_site() -> dict:
         (empty / "mkdocs.yml").write_text("site_name: Empty\ntheme:\n  name: material\n", encoding="utf-8")
         empty_s = build_seconds(empty / "mkdocs.yml")
         real_s = build_seconds(ROOT / "mkdocs.yml")
-    return {"real_site_s": round(real_s, 3), "empty_material_s": round(empty_s, 3), "real_over_empty": round(real_s / empty_s, 2)}
+    return {
+        "real_site_s": round(real_s, 3),
+        "empty_material_s": round(empty_s, 3),
+        "real_over_empty": round(real_s / empty_s, 2),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description="Build synthetic archives and report build time against the Markdown floor.")
+    parser = argparse.ArgumentParser(
+        description="Build synthetic archives and report build time against the Markdown floor."
+    )
     parser.add_argument("--meetings", type=int, nargs="+", default=[100, 1000], help="archive sizes to build")
     parser.add_argument("--keep", type=Path, help="keep each generated archive (and its site) in DIR/meetings-N")
     parser.add_argument("--no-empty", action="store_true", help="skip the comparison with an empty Material site")
@@ -201,7 +230,17 @@ def main(argv: list[str] | None = None) -> int:
         results.append(json.loads(line))
         print(line, flush=True)
     if len(results) > 1:
-        print(json.dumps({"growth": {f"{results[0]['meetings']}->{results[-1]['meetings']}": round(results[-1]["build_s"] / results[0]["build_s"], 2)}}))
+        print(
+            json.dumps(
+                {
+                    "growth": {
+                        f"{results[0]['meetings']}->{results[-1]['meetings']}": round(
+                            results[-1]["build_s"] / results[0]["build_s"], 2
+                        )
+                    }
+                }
+            )
+        )
     if not args.no_empty:
         print(json.dumps(compare_with_empty_site()))
     return 0

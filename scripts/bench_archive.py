@@ -3,6 +3,7 @@
 Sizes follow the issue: about 8 key points per meeting, 60 themes, 400 speakers, text of the
 length the real notes have, words taken from the real notes. Deterministic for a given N.
 """
+
 from __future__ import annotations
 
 import random
@@ -35,12 +36,37 @@ def write_archive(folder: Path, meetings: int, seed: int = 7) -> None:
     data = folder / "data"
     data.mkdir(parents=True, exist_ok=True)
     series_count = max(1, -(-meetings // MEETINGS_PER_SERIES))
-    themes = [{"id": f"theme-{i:02d}", "title": f"{sentence(rng, words, 2, 3)[:-1]} {i}", "description": sentence(rng, words, 12, 20)} for i in range(THEMES)]
-    organisations = [{"id": f"org-{i:03d}", "name": f"Organisation {i:03d}", "names": [f"Organisation {i:03d}"]} for i in range(ORGANISATIONS)]
-    speakers = [{"id": f"speaker-{i:03d}", "name": f"{rng.choice(words).capitalize()} {rng.choice(words).capitalize()}-{i:03d}",
-                 "organisation": f"org-{rng.randrange(ORGANISATIONS):03d}"} for i in range(SPEAKERS)]
-    series = [{"id": f"series-{i:02d}", "title": f"Series {i:02d}", "description": sentence(rng, words, 10, 18)} for i in range(series_count)]
-    for name, rows in (("themes", themes), ("organisations", organisations), ("speakers", speakers), ("series", series), ("planned", [])):
+    themes = [
+        {
+            "id": f"theme-{i:02d}",
+            "title": f"{sentence(rng, words, 2, 3)[:-1]} {i}",
+            "description": sentence(rng, words, 12, 20),
+        }
+        for i in range(THEMES)
+    ]
+    organisations = [
+        {"id": f"org-{i:03d}", "name": f"Organisation {i:03d}", "names": [f"Organisation {i:03d}"]}
+        for i in range(ORGANISATIONS)
+    ]
+    speakers = [
+        {
+            "id": f"speaker-{i:03d}",
+            "name": f"{rng.choice(words).capitalize()} {rng.choice(words).capitalize()}-{i:03d}",
+            "organisation": f"org-{rng.randrange(ORGANISATIONS):03d}",
+        }
+        for i in range(SPEAKERS)
+    ]
+    series = [
+        {"id": f"series-{i:02d}", "title": f"Series {i:02d}", "description": sentence(rng, words, 10, 18)}
+        for i in range(series_count)
+    ]
+    for name, rows in (
+        ("themes", themes),
+        ("organisations", organisations),
+        ("speakers", speakers),
+        ("series", series),
+        ("planned", []),
+    ):
         (data / f"{name}.yml").write_text(yaml.safe_dump(rows, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
     folder_meetings = folder / "docs" / "meetings"
@@ -74,7 +100,14 @@ def write_archive(folder: Path, meetings: int, seed: int = 7) -> None:
             "themes": used_themes,
             "summary": sentence(rng, words, 12, 22),
         }
-        text = "---\n" + yaml.safe_dump(front, allow_unicode=True, sort_keys=False) + "---\n\n" + "\n\n".join(intro) + "\n\n" + "\n".join(lines)
+        text = (
+            "---\n"
+            + yaml.safe_dump(front, allow_unicode=True, sort_keys=False)
+            + "---\n\n"
+            + "\n\n".join(intro)
+            + "\n\n"
+            + "\n".join(lines)
+        )
         (folder_meetings / f"meeting-{index + 1:04d}.md").write_text(text, encoding="utf-8")
     write_redirects(folder)
 

@@ -6,6 +6,7 @@ Prints one JSON line per page with the four category scores; exits 1 when a page
 below the targets (performance 0.95, accessibility, best practices and SEO 1.0).
 Lighthouse 12.2.3 comes from npm (package.json); Chromium is Debian's.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,22 +19,34 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from local_server import serve  # noqa: E402
+from local_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 PAGES = ["", "meetings/systems-leadership/", "themes/power-and-inequality/", "speakers/cate-newnes-smith/"]
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
-CHROME_FLAGS = "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync --no-first-run"
+CHROME_FLAGS = (
+    "--headless --no-sandbox --disable-gpu --disable-background-networking --disable-component-update --disable-sync "
+    "--no-first-run"
+)
 
 
 def audit(url: str, chromium: str) -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         subprocess.run(
-            [str(LIGHTHOUSE), url, "--quiet", "--output=json", f"--output-path={report}",
-             f"--chrome-flags={CHROME_FLAGS}", "--only-categories=" + ",".join(TARGETS)],
-            check=True, env={**os.environ, "CHROME_PATH": chromium}, timeout=180,
+            [
+                str(LIGHTHOUSE),
+                url,
+                "--quiet",
+                "--output=json",
+                f"--output-path={report}",
+                f"--chrome-flags={CHROME_FLAGS}",
+                "--only-categories=" + ",".join(TARGETS),
+            ],
+            check=True,
+            env={**os.environ, "CHROME_PATH": chromium},
+            timeout=180,
         )
         data = json.loads(report.read_text(encoding="utf-8"))
     return {name: data["categories"][name]["score"] for name in TARGETS}

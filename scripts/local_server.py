@@ -1,5 +1,6 @@
 """Serve a built site on loopback the way a static host such as GitHub Pages does (gzip, caching),
 for the browser tests and the Lighthouse audit."""
+
 from __future__ import annotations
 
 import functools
@@ -16,7 +17,7 @@ COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
 class _Handler(http.server.SimpleHTTPRequestHandler):
     """Serves like a static host such as GitHub Pages: gzip for text, and caching headers."""
 
-    def log_message(self, format, *args):  # noqa: A002 - the base class's name
+    def log_message(self, format, *args):
         pass
 
     def send_head(self):
@@ -26,7 +27,11 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             if not url_path.endswith("/"):
                 return super().send_head()  # redirects to the address with a slash
             path = path / "index.html"
-        if "gzip" not in self.headers.get("Accept-Encoding", "") or path.suffix not in COMPRESSIBLE or not path.is_file():
+        if (
+            "gzip" not in self.headers.get("Accept-Encoding", "")
+            or path.suffix not in COMPRESSIBLE
+            or not path.is_file()
+        ):
             return super().send_head()
         body = gzip.compress(path.read_bytes(), mtime=0)
         self.send_response(200)

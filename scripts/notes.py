@@ -1,10 +1,11 @@
 #!/usr/bin/env python3
 """Command line for contributors: check the content, start a new meeting write-up, list what is published.
 
-    python scripts/notes.py check
-    python scripts/notes.py new "Title of the meeting"
-    python scripts/notes.py published [--json]
+python scripts/notes.py check
+python scripts/notes.py new "Title of the meeting"
+python scripts/notes.py published [--json]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -14,12 +15,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from notes_core import ContentErrors  # noqa: E402
-from notes_core.github import annotations, job_summary  # noqa: E402
-from notes_core.published import published_now, published_to_json  # noqa: E402
-from notes_core.settings import load_settings  # noqa: E402
-from notes_core.site import load_site  # noqa: E402
-from notes_core.new_meeting import NewMeetingError, create_meeting  # noqa: E402
+from notes_core import ContentErrors
+from notes_core.github import annotations, job_summary
+from notes_core.new_meeting import NewMeetingError, create_meeting
+from notes_core.published_base import code_changes  # noqa: E402
+from notes_core.published import published_now, published_to_json
+from notes_core.settings import load_settings
+from notes_core.site import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,10 +34,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--root", type=Path, default=ROOT, help="the repository folder (default: this one)")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     commands.add_parser("check", help="check every meeting file and data file; exit 1 and list every problem if any")
-    new = commands.add_parser("new", help="create a meeting file with the next order number and placeholders to fill in")
+    new = commands.add_parser(
+        "new", help="create a meeting file with the next order number and placeholders to fill in"
+    )
     new.add_argument("title", help='the meeting\'s title, in quotes: "Joining forces across sectors"')
-    new.add_argument("--series", default="joining-forces", help="series id from data/series.yml (default: joining-forces)")
-    published = commands.add_parser("published", help="list the point ids and page addresses this copy publishes (the check reads main's list this way)")
+    new.add_argument(
+        "--series", default="joining-forces", help="series id from data/series.yml (default: joining-forces)"
+    )
+    published = commands.add_parser(
+        "published",
+        help="list the point ids and page addresses this copy publishes (the check reads main's list this way)",
+    )
     published.add_argument("--json", action="store_true", help="print them as JSON, as the check reads them")
     args = parser.parse_args(argv)
     root = args.root.resolve()
@@ -53,13 +62,28 @@ def check(root: Path) -> int:
         print(errors.report(), file=sys.stderr)
         report_to_github(errors.errors, errors.notes)
         return 1
-    for note in site.notes:
+    notes = site.notes + code_note(root)
+    for note in notes:
         print(f"note: {note}", file=sys.stderr)
-    report_to_github([], site.notes)
+    report_to_github([], notes)
     archive = site.archive
-    print(f"All good: {len(archive.meetings)} meetings, {len(archive.points)} key points, "
-          f"{len(archive.themes)} themes, {len(archive.speakers)} speakers.")
+    print(
+        f"All good: {len(archive.meetings)} meetings, {len(archive.points)} key points, "
+        f"{len(archive.themes)} themes, {len(archive.speakers)} speakers."
+    )
     return 0
+
+
+def code_note(root: Path) -> tuple[str, ...]:
+    """A change to the site's code is not content: the check runs that very code, so it cannot vouch for it."""
+    changed = code_changes(root)
+    if not changed:
+        return ()
+    shown = ", ".join(changed[:8]) + (f" and {len(changed) - 8} more" if len(changed) > 8 else "")
+    return (
+        f"this change edits the site's code ({shown}); the content check cannot vouch for code, "
+        "so a maintainer must review it before merging (see .github/CODEOWNERS)",
+    )
 
 
 def report_to_github(errors: list, notes: tuple[str, ...]) -> None:
@@ -67,6 +91,7 @@ def report_to_github(errors: list, notes: tuple[str, ...]) -> None:
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
     sys.stdout.write(annotations(errors))
+    sys.stdout.write("".join(f"::warning title=Content check::{note}\n" for note in notes if "site's code" in note))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as handle:
@@ -80,7 +105,10 @@ def new_meeting(root: Path, title: str, series: str) -> int:
         print(f"error: {error}", file=sys.stderr)
         return 1
     print(f"Created {path.relative_to(root).as_posix()}.")
-    print("Replace every 'FILL IN' in it, then run `make check` until it says All good (`make serve` shows the page as you write).")
+    print(
+        "Replace every 'FILL IN' in it, then run `make check` until it says All good (`make serve` shows the page as "
+        "you write)."
+    )
     return 0
 
 

@@ -3,12 +3,13 @@ sanitise every page's content, escape what the theme prints raw, and set the Con
 
 All logic lives in notes_core, which knows nothing of MkDocs.
 """
+
 from __future__ import annotations
 
 import os
-from dataclasses import replace
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,16 +25,19 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from notes_core import ContentError, ContentErrors  # noqa: E402
-from notes_core.csp import add_policy, content_security_policy, inline_scripts  # noqa: E402
-from notes_core.docs_check import find_line  # noqa: E402
-from notes_core.drafts import render_problems_panel  # noqa: E402
-from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks  # noqa: E402
-from notes_core.render.scale import MINIFY_ABOVE  # noqa: E402
-from notes_core.sanitise import clean_html, removed_parts  # noqa: E402
-from notes_core.settings import Settings, load_settings  # noqa: E402
-from notes_core.site import Site, load_site  # noqa: E402
-from notes_core.source_files import read_source  # noqa: E402
+from notes_core import ContentError, ContentErrors
+from notes_core.addresses import docs_file, meeting_slug
+from notes_core.csp import add_policy, content_security_policy, inline_scripts
+from notes_core.docs_check import find_line
+from notes_core.drafts import render_problems_panel
+from notes_core.model import Meeting
+from notes_core.page_meta import safe_meta
+from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks
+from notes_core.render.scale import MINIFY_ABOVE
+from notes_core.sanitise import clean_html, removed_parts
+from notes_core.settings import Settings, load_settings
+from notes_core.site import Site, load_site
+from notes_core.source_files import read_source
 
 log = get_plugin_logger("notes")
 
@@ -69,8 +73,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Reproducible builds: MkDocs dates the sitemap (and its .gz) from SOURCE_DATE_EPOCH
     # when set; take it from the last commit instead of the clock.
     if "SOURCE_DATE_EPOCH" not in os.environ:
-        commit_time = subprocess.run(["git", "-C", str(_root(config)), "log", "-1", "--format=%ct"],
-                                     capture_output=True, text=True, check=False).stdout.strip()
+        commit_time = subprocess.run(
+            ["git", "-C", str(_root(config)), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
+        ).stdout.strip()
         if commit_time.isdigit():
             os.environ["SOURCE_DATE_EPOCH"] = commit_time
     _theme_scripts.clear()
@@ -92,11 +97,16 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
     # (a script, an SVG with a handler, raw HTML, a link to a file outside the repository).
     refused = {p.path for p in site.problems}
     for file in list(files):
-        if f"docs/{file.src_uri}" in refused and (not file.src_uri.endswith(".md") or Path(file.abs_src_path or "").is_symlink()):
+        if docs_file(file.src_uri) in refused and (
+            not file.src_uri.endswith(".md") or Path(file.abs_src_path or "").is_symlink()
+        ):
             files.remove(file)
     for uri, content in site.pages.items():
         if files.get_file_from_path(uri) is not None:
-            raise PluginError(f"docs/{uri} is a generated page; delete the file from docs/ (it is made from the meeting files at build time)")
+            raise PluginError(
+                f"docs/{uri} is a generated page; delete the file from docs/ (it is made from the meeting files at "
+                "build time)"
+            )
         files.append(File.generated(config, uri, content=content))
     _site = site
     return files
@@ -104,21 +114,25 @@ def on_files(files: Files, *, config: MkDocsConfig) -> Files:
 
 def on_nav(nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
     """Section titles come from files a pull request can change, and the theme prints them raw."""
+
     def walk(items: list) -> None:
         for item in items:
             if isinstance(item, Section):
                 item.title = escape(item.title)
                 walk(item.children)
-            elif not isinstance(item, Page) and getattr(item, "title", None):
+            elif isinstance(item, Page):
+                if item.__dict__.get("title") is not None:  # a title given in .nav.yml overrides the page's own
+                    item.title = escape(item.__dict__["title"])
+            elif getattr(item, "title", None):
                 item.title = escape(item.title)
+
     walk(nav.items)
     return nav
 
 
-def _meeting(page: Page):
-    uri = page.file.src_uri
-    meeting = _site.archive.meetings_by_slug.get(Path(uri).stem) if _site and uri.startswith("meetings/") else None
-    return meeting if meeting is not None and meeting.src_uri == uri else None
+def _meeting(page: Page) -> Meeting | None:
+    slug = meeting_slug(page.file.src_uri)
+    return _site.archive.meetings_by_slug.get(slug) if _site and slug else None
 
 
 def _problems_of(page: Page) -> list[ContentError]:
@@ -126,7 +140,7 @@ def _problems_of(page: Page) -> list[ContentError]:
         return []
     if page.is_homepage:
         return list(_site.problems)
-    path = f"docs/{page.file.src_uri}"
+    path = docs_file(page.file.src_uri)
     return [problem for problem in _site.problems if problem.path == path]
 
 
@@ -145,9 +159,12 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
         page.edit_url = None  # nothing to edit: the page is made from the meeting files
     meeting = _meeting(page)
     if meeting is None:
+        # Only what the check allows reaches the theme (a preview may show a page the check refuses).
+        page.meta = safe_meta(page.meta)
         return insert_theme_map(markdown, _site.archive, page.file.src_uri) if _site else markdown
-    page.meta.setdefault("description", meeting.summary)
-    page.meta["series_title"] = _site.archive.series[meeting.series].title
+    # A meeting page tells the theme only what the model holds, checked.
+    series = _site.archive.series[meeting.series].title
+    page.meta = {"title": meeting.title, "description": meeting.summary, "series_title": series}
     return render_meeting_page(meeting, _site.archive, config.site_url or "", _site.moved.get(meeting.slug, ()))
 
 
@@ -170,7 +187,7 @@ def _removed(html: str, page: Page) -> list[ContentError]:
     if not removed:
         return []
     if page.file.generated_by is None:
-        source, path = page.file.content_string, f"docs/{page.file.src_uri}"
+        source, path = page.file.content_string, docs_file(page.file.src_uri)
     else:  # a generated page: what it shows comes from the registries
         source, path = "", f"{page.file.src_uri} (generated; a value in data/ holds markup it may not)"
     return [ContentError(path, find_line(source, part.token, 1), f"{part}; remove it") for part in removed]
@@ -190,7 +207,9 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     global _env
     _env = env
     for name in ("partials/javascripts/content.html", "partials/javascripts/palette.html"):
-        _theme_scripts.setdefault("any", []).extend(inline_scripts(env.get_template(name).render(config=config, features=[])))
+        _theme_scripts.setdefault("any", []).extend(
+            inline_scripts(env.get_template(name).render(config=config, features=[]))
+        )
     return env
 
 
@@ -217,5 +236,7 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
     # Pages made from a template alone (404.html), with the base URL MkDocs gives them.
     if not template_name.endswith(".html") or _serving:
         return output
-    base_url = urlsplit(config.site_url or "/").path if template_name == "404.html" else get_relative_url(".", template_name)
+    base_url = (
+        urlsplit(config.site_url or "/").path if template_name == "404.html" else get_relative_url(".", template_name)
+    )
     return add_policy(output, _policy(config, base_url))

@@ -5,21 +5,23 @@ An archive is a site's content: its pages (docs/*.md, docs/meetings/*.md) and re
 so a fixture archive is built exactly as the real site is. Fixture archives never follow the
 live content: adding a meeting to docs/ changes no test that uses them.
 """
+
 from __future__ import annotations
 
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-from notes_core import Archive, load_archive
-from notes_core.settings import load_settings
-from notes_core.render import scale
 from site_build import BuiltSite, build_site
+
+from notes_core import Archive, load_archive
+from notes_core.render import scale
+from notes_core.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
 ARCHIVES = ROOT / "tests" / "fixtures" / "archives"
-NOTES = ARCHIVES / "notes"   # a frozen copy of the real notes
-LARGE = ARCHIVES / "large"   # synthetic, small: takes every large-archive shape under LARGE_LIMITS
+NOTES = ARCHIVES / "notes"  # a frozen copy of the real notes
+LARGE = ARCHIVES / "large"  # synthetic, small: takes every large-archive shape under LARGE_LIMITS
 
 # The limits of notes_core/render/scale.py lowered so that 13 meetings and 39 points are "large".
 LARGE_LIMITS = {
@@ -56,6 +58,7 @@ def load(archive: Path) -> Archive:
 
 def copy_project(archive: Path, target: Path) -> Path:
     """The repository's site with the archive's pages and registries in place of the live ones."""
+
     def not_content(folder: str, names: list[str]) -> list[str]:
         return [n for n in names if n.endswith(".md") or n in ("meetings", "__pycache__")]
 

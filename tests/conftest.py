@@ -1,21 +1,21 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-sys.path.insert(0, str(ROOT / "tests"))
+ROOT = Path(__file__).resolve().parent.parent  # scripts/ and tests/ are on the path through pyproject.toml
 os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 # As the workflows do, so the tests see the source link and edit buttons (example.org is reserved for examples).
 os.environ.setdefault("REPO_URL", "https://example.org/joining-forces-notes")
 os.environ.setdefault("EDIT_URI", "edit/main/docs/")
 
-from archives import LARGE, NOTES, build_archive, copy_project  # noqa: E402
-from site_build import BuiltSite, build_site  # noqa: E402
+from archives import LARGE, NOTES, build_archive, copy_project
+from site_build import BuiltSite, build_site
 
 
 @pytest.fixture(scope="session")
@@ -44,3 +44,44 @@ def project(tmp_path: Path) -> Path:
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
+
+
+# The content check, run as contributors run it, on small copies of the project.
+GOOD = NOTES / "docs" / "meetings" / "levelling-up.md"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A small repository: the data files of the `notes` fixture archive and one of its meetings."""
+    shutil.copytree(NOTES / "data", tmp_path / "data")
+    (tmp_path / "docs" / "meetings").mkdir(parents=True)
+    shutil.copy(GOOD, tmp_path / "docs" / "meetings" / GOOD.name)
+    planned = tmp_path / "data" / "planned.yml"
+    planned.write_text("[]\n", encoding="utf-8")
+    return tmp_path
+
+
+def run_check(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "notes.py"), "--root", str(root), "check"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+def edit(root: Path, old: str, new: str, name: str = GOOD.name) -> Path:
+    path = root / "docs" / "meetings" / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return path
+
+
+def assert_fails_with(root: Path, *expected: str) -> str:
+    result = run_check(root)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stderr
+    for text in expected:
+        assert text in result.stderr, result.stderr
+    return result.stderr

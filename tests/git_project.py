@@ -1,10 +1,18 @@
 """A copy of the project as a contributor's git clone: `main` holds what is published, a branch holds the change."""
+
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
 
-IDENTITY = ("-c", "user.name=Test Contributor", "-c", "user.email=contributor@example.org", "-c", "commit.gpgsign=false")
+IDENTITY = (
+    "-c",
+    "user.name=Test Contributor",
+    "-c",
+    "user.email=contributor@example.org",
+    "-c",
+    "commit.gpgsign=false",
+)
 
 
 def git(repo: Path, *args: str) -> str:

@@ -10,6 +10,7 @@ A case is (name, kind, payload, expected):
   "symlink": a link to a file outside the project.
 - expected: the path (and, after a colon, a phrase) the check's message must name, or "passes".
 """
+
 from __future__ import annotations
 
 ALERT = "alert(1)"
@@ -25,26 +26,81 @@ CASES: list[tuple[str, str, object, str]] = [
     ("summary-img", "front", 'summary: "<img src=x onerror=alert(1)>"', "passes"),
     ("question-markdown-link", "front", 'question: "[click](javascript:alert(1))"', "passes"),
     ("role-script", "front", 'speakers: [{id: sally-young, role: "<script>alert(1)</script>"}]', "passes"),
-    ("title-newline", "front", 'title: "Case\\nsecond line"', "docs/meetings/case-title-newline.md:2: front matter: 'title' is more than one line"),
-    ("title-bidi", "front", 'title: "Case \\u202Eevil"', "docs/meetings/case-title-bidi.md:2: front matter: 'title' contains the invisible character U+202E"),
+    (
+        "title-newline",
+        "front",
+        'title: "Case\\nsecond line"',
+        "docs/meetings/case-title-newline.md:2: front matter: 'title' is more than one line",
+    ),
+    (
+        "title-bidi",
+        "front",
+        'title: "Case \\u202Eevil"',
+        "docs/meetings/case-title-bidi.md:2: front matter: 'title' contains the invisible character U+202E",
+    ),
     ("title-control", "front", 'title: "Case \\x07"', "docs/meetings/case-title-control.md:2:"),
-    ("title-too-long", "front", "title: " + "x" * 400, "docs/meetings/case-title-too-long.md:2: front matter: 'title' is 400 characters long"),
+    (
+        "title-too-long",
+        "front",
+        "title: " + "x" * 400,
+        "docs/meetings/case-title-too-long.md:2: front matter: 'title' is 400 characters long",
+    ),
     ("theme-title-script", "theme", 'title: "<script>alert(1)</script>"\n  description: Hostile.', "passes"),
-    ("theme-title-yaml-escape", "theme", 'title: "\\x3cimg src=x onerror=alert(1)>"\n  description: Hostile.', "passes"),
+    (
+        "theme-title-yaml-escape",
+        "theme",
+        'title: "\\x3cimg src=x onerror=alert(1)>"\n  description: Hostile.',
+        "passes",
+    ),
     ("theme-description-attr-list", "theme", 'title: Braces\n  description: "Text {: onclick=alert(1) }"', "passes"),
-    ("theme-description-newline", "theme", 'title: Lines\n  description: "Text\\n{: onclick=alert(1) }"', "data/themes.yml:"),
+    (
+        "theme-description-newline",
+        "theme",
+        'title: Lines\n  description: "Text\\n{: onclick=alert(1) }"',
+        "data/themes.yml:",
+    ),
     ("speaker-name-img", "speaker", 'name: "<img src=x onerror=alert(1)>"', "passes"),
     ("speaker-alias-script", "speaker", 'name: Alias Case\n  aliases: ["<script>alert(1)</script>"]', "passes"),
     ("series-title-script", "series", 'title: "<svg onload=alert(1)>"\n  description: Hostile.', "passes"),
-    ("organisation-description", "organisation", 'name: Org Case\n  description: "<iframe src=//evil.test></iframe>"', "passes"),
+    (
+        "organisation-description",
+        "organisation",
+        'name: Org Case\n  description: "<iframe src=//evil.test></iframe>"',
+        "passes",
+    ),
     # Markdown attribute lists.
-    ("attr-list-paragraph", "body", "A paragraph.\n{: onclick=alert(1) }", "docs/meetings/case-attr-list-paragraph.md:24: the attribute onclick"),
-    ("attr-list-style-url", "body", 'Styled.\n{: style="background:url(//evil.test/x)" }', "docs/meetings/case-attr-list-style-url.md:24: the attribute style"),
-    ("attr-list-image-src", "body", "![x](pic.png){: src=http://evil.test/x.png }", "docs/meetings/case-attr-list-image-src.md:23: the attribute src"),
-    ("attr-list-heading", "heading", "### A point {#case-attr-list-heading-point onclick=alert(1)}", "docs/meetings/case-attr-list-heading.md:"),
-    ("attr-list-in-title", "heading", "### Title {: onmouseover=alert(1) } here {#case-attr-list-in-title-point}", "passes"),
+    (
+        "attr-list-paragraph",
+        "body",
+        "A paragraph.\n{: onclick=alert(1) }",
+        "docs/meetings/case-attr-list-paragraph.md:24: the attribute onclick",
+    ),
+    (
+        "attr-list-style-url",
+        "body",
+        'Styled.\n{: style="background:url(//evil.test/x)" }',
+        "docs/meetings/case-attr-list-style-url.md:24: the attribute style",
+    ),
+    (
+        "attr-list-image-src",
+        "body",
+        "![x](pic.png){: src=http://evil.test/x.png }",
+        "docs/meetings/case-attr-list-image-src.md:23: the attribute src",
+    ),
+    (
+        "attr-list-heading",
+        "heading",
+        "### A point {#case-attr-list-heading-point onclick=alert(1)}",
+        "docs/meetings/case-attr-list-heading.md:",
+    ),
+    (
+        "attr-list-in-title",
+        "heading",
+        "### Title {: onmouseover=alert(1) } here {#case-attr-list-in-title-point}",
+        "passes",
+    ),
     ("attr-list-class", "body", "Classy.\n{: .md-search }", "the class 'md-search'"),
-    ("attr-list-id-clobber", "body", "Clobber.\n{: #__config }", "the attribute id=\"__config\""),
+    ("attr-list-id-clobber", "body", "Clobber.\n{: #__config }", 'the attribute id="__config"'),
     # Raw HTML the old patterns missed.
     ("script-tag", "body", "<script>alert(1)</script>", "the <script> element"),
     ("script-split-lines", "body", "<scr\nipt>alert(1)</script>", "the <scr> element"),
@@ -69,42 +125,225 @@ CASES: list[tuple[str, str, object, str]] = [
     ("meta-refresh", "body", f'<meta http-equiv="refresh" content="0;url={EVIL}">', "the <meta> element"),
     ("base-tag", "body", f'<base href="{EVIL}/">', "the <base> element"),
     ("link-stylesheet", "body", f'<link rel="stylesheet" href="{EVIL}/x.css">', "the <link> element"),
-    ("math-xss", "body", '<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>', "element"),
+    ("math-xss", "body", "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>", "element"),
     ("noscript-mxss", "body", '<noscript><p title="</noscript><img src=x onerror=alert(1)>">', "element"),
     ("comment-breakout", "body", "<!--><img src=x onerror=alert(1)>-->", "the attribute onerror"),
     ("data-uri-link", "body", "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "the attribute href"),
     ("md-in-html", "body", '<div markdown="1" onclick="alert(1)">*x*</div>', "the attribute onclick"),
     ("escaped-prose", "body", "The notes wrote &lt;script&gt; as text, and `<b>` in code.", "passes"),
     # Files the check must read too.
-    ("about-page-script", "file", ("docs/about.md", "# About\n\n<script>alert(1)</script>\n"), "docs/about.md:3: the <script> element"),
+    (
+        "about-page-script",
+        "file",
+        ("docs/about.md", "# About\n\n<script>alert(1)</script>\n"),
+        "docs/about.md:3: the <script> element",
+    ),
     ("html-file", "file", ("docs/evil.html", "<script>alert(1)</script>"), "docs/evil.html:1: files of type '.html'"),
-    ("svg-file-script", "file", ("docs/assets/evil.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
-     "docs/assets/evil.svg:1: the <script> element"),
-    ("svg-file-handler", "file", ("docs/assets/evil2.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'),
-     "docs/assets/evil2.svg:1: the attribute onload"),
-    ("markdown-suffix", "file", ("docs/meetings/evil.markdown", "<script>alert(1)</script>\n"), "docs/meetings/evil.markdown:1: files of type '.markdown'"),
-    ("meeting-subfolder", "file", ("docs/meetings/sub/evil.md", "<img src=x onerror=alert(1)>\n"), "docs/meetings/sub/evil.md:1: meeting files go directly in docs/meetings/"),
-    ("new-script-file", "file", ("docs/javascripts/evil.js", "alert(1)\n"), "docs/javascripts/evil.js:1: stylesheets and scripts are the site's code"),
-    ("page-long-line", "file", ("docs/about.md", "# About\n\n" + "<" * 100_000 + "\n"), "docs/about.md:3: this line is 100,000 characters long"),
-    ("stylesheet-import", "file", ("docs/stylesheets/extra.css", "@import url(http://evil.test/x.css);\n"), "docs/stylesheets/extra.css:1:"),
+    (
+        "svg-file-script",
+        "file",
+        ("docs/assets/evil.svg", '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'),
+        "docs/assets/evil.svg:1: the <script> element",
+    ),
+    (
+        "svg-file-handler",
+        "file",
+        ("docs/assets/evil2.svg", '<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'),
+        "docs/assets/evil2.svg:1: the attribute onload",
+    ),
+    (
+        "markdown-suffix",
+        "file",
+        ("docs/meetings/evil.markdown", "<script>alert(1)</script>\n"),
+        "docs/meetings/evil.markdown:1: files of type '.markdown'",
+    ),
+    (
+        "meeting-subfolder",
+        "file",
+        ("docs/meetings/sub/evil.md", "<img src=x onerror=alert(1)>\n"),
+        "docs/meetings/sub/evil.md:1: meeting files go directly in docs/meetings/",
+    ),
+    (
+        "new-script-file",
+        "file",
+        ("docs/javascripts/evil.js", "alert(1)\n"),
+        "docs/javascripts/evil.js:1: stylesheets and scripts are the site's code",
+    ),
+    (
+        "page-long-line",
+        "file",
+        ("docs/about.md", "# About\n\n" + "<" * 100_000 + "\n"),
+        "docs/about.md:3: this line is 100,000 characters long",
+    ),
+    (
+        "stylesheet-import",
+        "file",
+        ("docs/stylesheets/extra.css", "@import url(http://evil.test/x.css);\n"),
+        "docs/stylesheets/extra.css:1:",
+    ),
     ("symlink-outside", "symlink", ("docs/secret.md", "/etc/hostname"), "docs/secret.md:1: this is a symbolic link"),
     # data/permalinks.yml, which contributors edit when a link moves.
-    ("redirect-target-script", "file", ("data/permalinks.yml", 'point_redirects:\npage_redirects:\n  about.md: "index.md#x\\"><script>alert(1)</script>"\nmoved_points:\n'),
-     "data/permalinks.yml:3: page_redirects:"),
-    ("redirect-key-escapes-site", "file", ("data/permalinks.yml", "point_redirects:\npage_redirects:\n  ../../outside.md: index.md\nmoved_points:\n"),
-     "data/permalinks.yml:3: page_redirects:"),
-    ("point-redirect-key-path", "file", ("data/permalinks.yml", "point_redirects:\n  ../../../tmp/evil: case-point-redirect-key-path-point\npage_redirects:\nmoved_points:\n"),
-     "data/permalinks.yml:2: point_redirects:"),
+    (
+        "redirect-target-script",
+        "file",
+        (
+            "data/permalinks.yml",
+            'point_redirects:\npage_redirects:\n  about.md: "index.md#x\\"><script>alert(1)</script>"\nmoved_points:\n',
+        ),
+        "data/permalinks.yml:3: page_redirects:",
+    ),
+    (
+        "redirect-key-escapes-site",
+        "file",
+        ("data/permalinks.yml", "point_redirects:\npage_redirects:\n  ../../outside.md: index.md\nmoved_points:\n"),
+        "data/permalinks.yml:3: page_redirects:",
+    ),
+    (
+        "point-redirect-key-path",
+        "file",
+        (
+            "data/permalinks.yml",
+            "point_redirects:\n  ../../../tmp/evil: "
+            "case-point-redirect-key-path-point\npage_redirects:\nmoved_points:\n",
+        ),
+        "data/permalinks.yml:2: point_redirects:",
+    ),
     ("lock-not-utf8", "bytes", ("data/permalinks.yml", b"\n# \xff\n"), "data/permalinks.yml:"),
-    ("lock-alias-bomb", "file", ("data/permalinks.yml", "a: &a [x, x]\nb: &b [*a, *a]\npoint_redirects:\npage_redirects:\nmoved_points:\n"), "anchors and aliases"),
+    (
+        "lock-alias-bomb",
+        "file",
+        ("data/permalinks.yml", "a: &a [x, x]\nb: &b [*a, *a]\npoint_redirects:\npage_redirects:\nmoved_points:\n"),
+        "anchors and aliases",
+    ),
+    # Found by a hostile review: XML in SVG files, non-text front matter, hidden front matter, navigation titles,
+    # alias bombs and theme switches in hand-written pages.
+    (
+        "svg-file-dtd-entity",
+        "file",
+        (
+            "docs/assets/entity.svg",
+            '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x "&#60;script xmlns=\'http://www.w3.org/2000/svg\'&#62;alert(1)&#60;/script&#62;">]>\n'
+            '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">&x;<rect width="10" height="10"/></svg>\n',
+        ),
+        "docs/assets/entity.svg:2: '<!DOCTYPE' is not allowed in a picture",
+    ),
+    (
+        "svg-file-xml-stylesheet",
+        "file",
+        (
+            "docs/assets/pi.svg",
+            '<?xml version="1.0"?>\n<?xml-stylesheet href="http://evil.test/x.css" type="text/css"?>\n'
+            '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>\n',
+        ),
+        "docs/assets/pi.svg:2: '<?' is not allowed in a picture",
+    ),
+    (
+        "about-front-non-string",
+        "file",
+        (
+            "docs/about.md",
+            "---\ntitle: ['\"><meta http-equiv=refresh content=0;url=http://evil.test/>']\n---\n\nText.\n",
+        ),
+        "docs/about.md:2: front matter: 'title' must be text",
+    ),
+    (
+        "front-matter-desync",
+        "file",
+        (
+            "docs/meetings/case-front-matter-desync.md",
+            '---\ntitle: "Case d"\nquestion: "What is case d?"\nseries: joining-forces\norder: 1\nspeakers:\n  - id: sally-young\n'
+            "themes:\n  - shared-purpose\nsummary: Case d of the hostile corpus.\n ---\n"
+            'author: ["\\x22\\x3e\\x3cmeta http-equiv=refresh content=0;url=http://evil.test/desync\\x3e"]\n---\n\n'
+            "Introduction.\n\n## Key points\n\n### A point {#case-front-matter-desync-point}\nthemes: shared-purpose\n"
+            "speaker: sally-young\n\nText.\n",
+        ),
+        "docs/meetings/case-front-matter-desync.md:",
+    ),
+    (
+        "front-unknown-list",
+        "front",
+        "author: ['\"><meta http-equiv=refresh content=0;url=http://evil.test/>']",
+        "docs/meetings/case-front-unknown-list.md:2: front matter: unknown field 'author'",
+    ),
+    (
+        "nav-page-title",
+        "file",
+        (
+            "docs/.nav.yml",
+            "nav:\n  - Home: index.md\n  - Meetings: meetings\n  - Principles: principles\n"
+            "  - Themes: themes\n  - Speakers: speakers\n  - Organisations: organisations/index.md\n  - Theme map: connections\n"
+            "  - '<meta http-equiv=refresh content=\"0;url=http://evil.test/nav\">About': about.md\n",
+        ),
+        "passes",
+    ),
+    (
+        "nav-javascript-link",
+        "file",
+        ("docs/.nav.yml", "nav:\n  - Home: index.md\n  - Evil: 'javascript:alert(1)'\n"),
+        "docs/.nav.yml:3: navigation: 'javascript:alert(1)' is neither a page of this site",
+    ),
+    (
+        "nav-alias-bomb",
+        "file",
+        (
+            "docs/.nav.yml",
+            "nav:\n  - {S: &l0 [about.md]}\n"
+            + "".join(f"  - {{S: &l{i} [{{S: *l{i - 1}}}, {{S: *l{i - 1}}}]}}\n" for i in range(1, 24)),
+        ),
+        "anchors and aliases",
+    ),
+    (
+        "about-front-alias-bomb",
+        "file",
+        (
+            "docs/about.md",
+            "---\na0: &a0 [xxxxxxxx, xxxxxxxx]\n"
+            + "".join(f"a{i}: &a{i} [*a{i - 1}, *a{i - 1}]\n" for i in range(1, 22))
+            + "author: *a21\n---\n\nText.\n",
+        ),
+        "anchors and aliases",
+    ),
+    (
+        "about-front-search-int",
+        "file",
+        ("docs/about.md", "---\ntitle: About\nsearch: 1\n---\n\nText.\n"),
+        "docs/about.md:3: front matter: 'search'",
+    ),
+    (
+        "about-front-template",
+        "file",
+        ("docs/about.md", "---\ntitle: About\ntemplate: redirect.html\nlocation: http://evil.test/\n---\n\nText.\n"),
+        "docs/about.md:3: front matter: unknown field 'template'",
+    ),
+    (
+        "forged-permalink",
+        "body",
+        'Forged citation title\n{: #forged }\n\n<p class="point-meta"><a class="point-permalink" href="https://evil.test/p/">Permanent link</a></p>',
+        "the class 'point-meta'",
+    ),
     # Crashes that must be messages.
     ("impossible-date", "front", "date: 2023-02-30", "docs/meetings/case-impossible-date.md:"),
-    ("huge-number", "front", "order: " + "9" * 5000, "docs/meetings/case-huge-number.md:5: front matter: 'order' must be a whole number"),
+    (
+        "huge-number",
+        "front",
+        "order: " + "9" * 5000,
+        "docs/meetings/case-huge-number.md:5: front matter: 'order' must be a whole number",
+    ),
     ("alias-bomb", "front", "themes: &a [shared-purpose, *a]", "anchors and aliases"),
     ("deep-nesting", "front", "themes: " + "[" * 60 + "]" * 60, "nested more than"),
     ("long-id", "heading", "### Long {#" + "a" * 300 + "}", "the id is 300 characters long"),
-    ("registry-not-utf8", "bytes", ("data/organisations.yml", b"\n- id: bad\n  name: Bad \xff\xfe\n"), "data/organisations.yml:"),
-    ("meeting-not-utf8", "bytes", ("docs/meetings/case-meeting-not-utf8.md", b"---\ntitle: \xc3\x28\n---\n"), "docs/meetings/case-meeting-not-utf8.md:2: the file is not UTF-8"),
+    (
+        "registry-not-utf8",
+        "bytes",
+        ("data/organisations.yml", b"\n- id: bad\n  name: Bad \xff\xfe\n"),
+        "data/organisations.yml:",
+    ),
+    (
+        "meeting-not-utf8",
+        "bytes",
+        ("docs/meetings/case-meeting-not-utf8.md", b"---\ntitle: \xc3\x28\n---\n"),
+        "docs/meetings/case-meeting-not-utf8.md:2: the file is not UTF-8",
+    ),
     ("yaml-python-tag", "front", "title: !!python/object/apply:os.system [echo pwned]", "is not allowed"),
     ("nul-byte", "bytes", ("docs/meetings/case-nul-byte.md", b"---\ntitle: x\x00\n---\n"), "NUL character"),
     # Slow patterns: each must be answered quickly (the test times the whole corpus loosely).
@@ -113,9 +352,19 @@ CASES: list[tuple[str, str, object, str]] = [
     ("long-line-of-braces", "body", "{#" * 50_000, "this line is 100,000 characters long"),
     ("many-brackets", "body", "[" * 19_000, "so many '[' and '<' characters"),
     ("many-tags", "body", "<a " * 6_000, "so many '[' and '<' characters"),
-    ("long-heading", "heading", "### " + "{#a" * 3_000 + " {#case-long-heading-point}", "the title is 9,000 characters long"),
+    (
+        "long-heading",
+        "heading",
+        "### " + "{#a" * 3_000 + " {#case-long-heading-point}",
+        "the title is 9,000 characters long",
+    ),
     # Exports.
-    ("csv-formula-title", "heading", "### =HYPERLINK(\"http://evil.test\",\"x\") {#case-csv-formula-title-point}", "passes"),
+    (
+        "csv-formula-title",
+        "heading",
+        '### =HYPERLINK("http://evil.test","x") {#case-csv-formula-title-point}',
+        "passes",
+    ),
     ("bibtex-injection", "heading", "### Title}, note={injected {#case-bibtex-injection-point}", "passes"),
     ("feed-control-char", "front", 'summary: "Bell \\x0b here"', "docs/meetings/case-feed-control-char.md:"),
 ]

@@ -1,4 +1,5 @@
 """Build a site in-process and read its pages, for tests and the benchmark's smoke run."""
+
 from __future__ import annotations
 
 import logging
@@ -59,8 +60,14 @@ def build_site(config_file: Path, site_dir: Path, **overrides) -> BuiltSite:
     try:
         settings = {"strict": True, **overrides}
         config = load_config(
-            config_file=str(config_file), site_dir=str(site_dir),
-            validation={"omitted_files": "warn", "absolute_links": "warn", "unrecognized_links": "warn", "anchors": "warn"},
+            config_file=str(config_file),
+            site_dir=str(site_dir),
+            validation={
+                "omitted_files": "warn",
+                "absolute_links": "warn",
+                "unrecognized_links": "warn",
+                "anchors": "warn",
+            },
             **settings,
         )
         build(config)

@@ -1,17 +1,25 @@
 """What needs a real browser: search, copying, landing on points, the palette, keyboard use, axe-core, privacy."""
+
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from browser import FLAGS, require_chromium, serve
 from playwright.sync_api import Page, expect, sync_playwright
 
-from browser import FLAGS, require_chromium, serve
-
-AXE_PAGES = ["", "meetings/imbalances-and-inequalities/", "themes/power-and-inequality/",
-             "speakers/cate-newnes-smith/", "principles/", "connections/", "about/"]
+AXE_PAGES = [
+    "",
+    "meetings/imbalances-and-inequalities/",
+    "themes/power-and-inequality/",
+    "speakers/cate-newnes-smith/",
+    "principles/",
+    "connections/",
+    "about/",
+]
 
 
 @pytest.fixture(scope="module")
@@ -54,7 +62,9 @@ def test_search_finds_a_point_and_lands_on_its_anchor(page):
     # Material heads each group of results with its page; the first match under it is the point.
     first = page.locator(".md-search-result__item").first.locator("a[href*='#']").first
     expect(first).to_be_visible(timeout=10000)
-    assert re.search(r"meetings/unequal-alliances/(\?[^#]*)?#small-organisations-find-their-voice$", first.get_attribute("href"))
+    assert re.search(
+        r"meetings/unequal-alliances/(\?[^#]*)?#small-organisations-find-their-voice$", first.get_attribute("href")
+    )
     first.click()
     page.wait_for_url(re.compile(r"#small-organisations-find-their-voice$"))
     expect(page.locator("#small-organisations-find-their-voice")).to_be_in_viewport()
@@ -79,7 +89,11 @@ def test_copy_link_copies_the_permanent_url(page):
 
 def test_cite_this_opens_by_keyboard_and_copies_bibtex(page):
     page.goto("meetings/unequal-alliances/")
-    cite = page.locator("#cite-celebrate-unequal-alliances").locator("xpath=preceding-sibling::p[1]").get_by_role("button", name="Cite this")
+    cite = (
+        page.locator("#cite-celebrate-unequal-alliances")
+        .locator("xpath=preceding-sibling::p[1]")
+        .get_by_role("button", name="Cite this")
+    )
     cite.focus()
     page.keyboard.press("Enter")
     expect(cite).to_have_attribute("aria-expanded", "true")
@@ -88,7 +102,10 @@ def test_cite_this_opens_by_keyboard_and_copies_bibtex(page):
     assert "Joining forces: unequal alliances" in panel.locator("pre").first.text_content()
     panel.get_by_role("button", name="Copy BibTeX").click()
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert copied.startswith("@misc{jf-celebrate-unequal-alliances,") and "url          = {http://127.0.0.1:8000/p/celebrate-unequal-alliances/}" in copied
+    assert (
+        copied.startswith("@misc{jf-celebrate-unequal-alliances,")
+        and "url          = {http://127.0.0.1:8000/p/celebrate-unequal-alliances/}" in copied
+    )
 
 
 def test_permanent_link_lands_on_the_point(page):
@@ -138,7 +155,15 @@ def test_axe_finds_no_violations(browser, base_url, scheme):
         page.goto(path)
         expected = "slate" if scheme == "dark" else "default"
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
-        results = axe.run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}})
+        results = axe.run(
+            page,
+            options={
+                "runOnly": {
+                    "type": "tag",
+                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+                }
+            },
+        )
         violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
         if violations:
             found[path or "home"] = violations
@@ -166,9 +191,11 @@ def test_no_request_leaves_the_site(browser, base_url):
 def test_headings_do_not_skip_levels(page):
     for path in AXE_PAGES + ["meetings/systems-leadership/", "principles/a-z/", "connections/theme-pairs/"]:
         page.goto(path)
-        levels = page.locator("article").evaluate("a => [...a.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])")
+        levels = page.locator("article").evaluate(
+            "a => [...a.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])"
+        )
         assert levels[0] == 1, path
-        for before, after in zip(levels, levels[1:]):
+        for before, after in pairwise(levels):
             assert after <= before + 1, (path, levels)
 
 

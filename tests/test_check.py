@@ -1,50 +1,13 @@
 """`python scripts/notes.py check`: one test per kind of content mistake, each with the message a contributor needs."""
+
 from __future__ import annotations
 
 import shutil
 import subprocess
 import sys
-from pathlib import Path
-
-import pytest
 
 from archives import NOTES, copy_project, load
-from conftest import ROOT
-
-GOOD = NOTES / "docs" / "meetings" / "levelling-up.md"
-
-
-@pytest.fixture
-def repo(tmp_path: Path) -> Path:
-    """A small repository: the data files of the `notes` fixture archive and one of its meetings."""
-    shutil.copytree(NOTES / "data", tmp_path / "data")
-    (tmp_path / "docs" / "meetings").mkdir(parents=True)
-    shutil.copy(GOOD, tmp_path / "docs" / "meetings" / GOOD.name)
-    planned = tmp_path / "data" / "planned.yml"
-    planned.write_text("[]\n", encoding="utf-8")
-    return tmp_path
-
-
-def run_check(root: Path) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, str(ROOT / "scripts" / "notes.py"), "--root", str(root), "check"],
-                          capture_output=True, text=True, timeout=60)
-
-
-def edit(root: Path, old: str, new: str, name: str = GOOD.name) -> Path:
-    path = root / "docs" / "meetings" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
-    return path
-
-
-def assert_fails_with(root: Path, *expected: str) -> str:
-    result = run_check(root)
-    assert result.returncode == 1, result.stdout + result.stderr
-    assert "Traceback" not in result.stderr
-    for text in expected:
-        assert text in result.stderr, result.stderr
-    return result.stderr
+from conftest import ROOT, assert_fails_with, edit, run_check
 
 
 def test_repository_passes():
@@ -55,7 +18,7 @@ def test_repository_passes():
 
 
 def test_malformed_front_matter(repo):
-    edit(repo, 'series: joining-forces', 'series: [joining-forces')
+    edit(repo, "series: joining-forces", "series: [joining-forces")
     assert_fails_with(repo, "docs/meetings/levelling-up.md:", "front matter: this is not valid YAML")
 
 
@@ -66,8 +29,11 @@ def test_front_matter_not_closed(repo):
 
 def test_missing_required_field(repo):
     edit(repo, 'summary: "', 'sumary: "')
-    assert_fails_with(repo, "levelling-up.md:19: front matter: unknown field 'sumary'; did you mean 'summary'?",
-                      "'summary' is missing or empty")
+    assert_fails_with(
+        repo,
+        "levelling-up.md:19: front matter: unknown field 'sumary'; did you mean 'summary'?",
+        "'summary' is missing or empty",
+    )
 
 
 def test_empty_required_field(repo):
@@ -77,7 +43,11 @@ def test_empty_required_field(repo):
 
 def test_unknown_speaker(repo):
     edit(repo, "  - id: sally-young", "  - id: sally-yong")
-    assert_fails_with(repo, "levelling-up.md:9: speakers: unknown id 'sally-yong'; did you mean 'sally-young'? (speakers live in data/speakers.yml)")
+    assert_fails_with(
+        repo,
+        "levelling-up.md:9: speakers: unknown id 'sally-yong'; did you mean 'sally-young'? (speakers live in "
+        "data/speakers.yml)",
+    )
 
 
 def test_unknown_theme(repo):
@@ -87,19 +57,27 @@ def test_unknown_theme(repo):
 
 def test_unknown_organisation(repo):
     path = repo / "data" / "speakers.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace("organisation: shelter", "organisation: shelterr"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("organisation: shelter", "organisation: shelterr"), encoding="utf-8"
+    )
     assert_fails_with(repo, "data/speakers.yml:", "unknown organisation id 'shelterr'; did you mean 'shelter'?")
 
 
 def test_duplicate_point_id_across_meetings(repo):
     shutil.copy(NOTES / "docs/meetings/unequal-alliances.md", repo / "docs/meetings/unequal-alliances.md")
     edit(repo, "{#go-where-the-energy-is}", "{#act-in-small-places}", name="unequal-alliances.md")
-    assert_fails_with(repo, "unequal-alliances.md:", "point id 'act-in-small-places' is already used at docs/meetings/levelling-up.md:")
+    assert_fails_with(
+        repo,
+        "unequal-alliances.md:",
+        "point id 'act-in-small-places' is already used at docs/meetings/levelling-up.md:",
+    )
 
 
 def test_point_without_theme(repo):
     edit(repo, "themes: community-led-change\n\nFrom on high", "\nFrom on high")
-    assert_fails_with(repo, "point 'community-development-before-infrastructure'", "no theme; add a line `themes: some-theme`")
+    assert_fails_with(
+        repo, "point 'community-development-before-infrastructure'", "no theme; add a line `themes: some-theme`"
+    )
 
 
 def test_id_not_in_slug_form(repo):
@@ -128,8 +106,19 @@ def test_every_error_of_a_run_is_reported(repo):
 
 
 def test_placeholders_from_new_are_rejected(repo):
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "notes.py"), "--root", str(repo), "new", "Joining forces across sectors"],
-                            capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "scripts" / "notes.py"),
+            "--root",
+            str(repo),
+            "new",
+            "Joining forces across sectors",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0, result.stderr
     created = repo / "docs/meetings/joining-forces-across-sectors.md"
     assert "order: 3" in created.read_text(encoding="utf-8")
@@ -146,9 +135,17 @@ def test_build_fails_with_the_same_messages(tmp_path):
     """`mkdocs build` stops on content mistakes with the check's messages, never a traceback or half a site."""
     copy_project(NOTES, tmp_path)
     edit(tmp_path, "  - id: sally-young", "  - id: sally-yong")
-    result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
-                            cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(tmp_path / "site")],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 1
-    assert "docs/meetings/levelling-up.md:9: speakers: unknown id 'sally-yong'; did you mean 'sally-young'?" in result.stderr
+    assert (
+        "docs/meetings/levelling-up.md:9: speakers: unknown id 'sally-yong'; did you mean 'sally-young'?"
+        in result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "site" / "index.html").exists()

@@ -1,6 +1,7 @@
 """A contributor's path from CONTRIBUTING.md, end to end, in a git clone: branch -> new -> fill in -> check -> build.
 
 Adding a meeting touches only the meeting file and the registries: nothing needs locking."""
+
 from __future__ import annotations
 
 import re
@@ -41,35 +42,59 @@ def test_a_new_write_up_from_start_to_site(project, monkeypatch):
     with (project / "data/speakers.yml").open("a", encoding="utf-8") as speakers:
         speakers.write("- id: jo-business\n  name: Jo Business\n")
     with (project / "data/themes.yml").open("a", encoding="utf-8") as themes:
-        themes.write("- id: business-partners\n  title: Business partners\n  description: What businesses bring to alliances.\n")
-    filled = (text.replace('"FILL IN: the question the meeting discussed, copied from the notes"', '"How can we build alliances with the business sector?"')
-              .replace("fill-in-speaker-id", "jo-business")
-              .replace("""    role: "FILL IN: the speaker's role as the notes give it, or delete this line"\n""", "")
-              .replace("fill-in-theme-id", "business-partners")
-              .replace('"FILL IN: one sentence saying what the meeting was about"', '"Alliances between sectors."')
-              .replace("FILL IN: the introduction from the write-up (the question, who spoke).", "The speaker was Jo Business.")
-              .replace("FILL IN: a short title for the first point {#fill-in-point-id}", "Business as a partner {#business-as-a-partner}")
-              .replace("FILL IN: the text of the point, copied exactly from the write-up.", "Businesses can be partners too."))
+        themes.write(
+            "- id: business-partners\n  title: Business partners\n  description: What businesses bring to alliances.\n"
+        )
+    filled = (
+        text.replace(
+            '"FILL IN: the question the meeting discussed, copied from the notes"',
+            '"How can we build alliances with the business sector?"',
+        )
+        .replace("fill-in-speaker-id", "jo-business")
+        .replace("""    role: "FILL IN: the speaker's role as the notes give it, or delete this line"\n""", "")
+        .replace("fill-in-theme-id", "business-partners")
+        .replace('"FILL IN: one sentence saying what the meeting was about"', '"Alliances between sectors."')
+        .replace(
+            "FILL IN: the introduction from the write-up (the question, who spoke).", "The speaker was Jo Business."
+        )
+        .replace(
+            "FILL IN: a short title for the first point {#fill-in-point-id}",
+            "Business as a partner {#business-as-a-partner}",
+        )
+        .replace("FILL IN: the text of the point, copied exactly from the write-up.", "Businesses can be partners too.")
+    )
     meeting.write_text(filled, encoding="utf-8")
     second = notes(project, "check")
     assert second.returncode == 0, second.stderr
     assert second.stdout.startswith("All good: 7 meetings, 112 key points, 13 themes, 10 speakers.")
     assert second.stderr == ""  # compared with main, and nothing published is missing
     changed = git(project, "status", "--porcelain").split()
-    assert sorted(changed[1::2]) == ["data/speakers.yml", "data/themes.yml", "docs/meetings/joining-forces-across-sectors.md"]
+    assert sorted(changed[1::2]) == [
+        "data/speakers.yml",
+        "data/themes.yml",
+        "docs/meetings/joining-forces-across-sectors.md",
+    ]
 
     built = build_site(project / "mkdocs.yml", project / "site")
     assert built.warnings == []
     assert built.html("meetings/joining-forces-across-sectors/").css_first("h3#business-as-a-partner") is not None
-    assert "../../meetings/joining-forces-across-sectors/#business-as-a-partner" in built.file("themes/business-partners/").read_text(encoding="utf-8")
+    assert "../../meetings/joining-forces-across-sectors/#business-as-a-partner" in built.file(
+        "themes/business-partners/"
+    ).read_text(encoding="utf-8")
     assert "Joining forces across sectors" in built.html("speakers/jo-business/").css_first("article").text()
     assert "Joining forces across sectors" in built.html("meetings/").css_first("article").text()
     assert built.html("p/business-as-a-partner/").css_first('meta[http-equiv="refresh"]') is not None
 
 
 # The suite's own tests that a content change could break: builds, generated pages, fidelity, golden files.
-CONTENT_TESTS = ["tests/test_golden.py", "tests/test_generated.py", "tests/test_site.py", "tests/test_fidelity.py",
-                 "tests/test_notes_site.py", "tests/test_scale.py"]
+CONTENT_TESTS = [
+    "tests/test_golden.py",
+    "tests/test_generated.py",
+    "tests/test_site.py",
+    "tests/test_fidelity.py",
+    "tests/test_notes_site.py",
+    "tests/test_scale.py",
+]
 
 
 def test_a_valid_meeting_added_by_a_branch_leaves_the_suite_green(tmp_path, monkeypatch):
@@ -78,20 +103,39 @@ def test_a_valid_meeting_added_by_a_branch_leaves_the_suite_green(tmp_path, monk
     monkeypatch.delenv(REF_VARIABLE, raising=False)
     clone = tmp_path / "clone"
     subprocess.run(["git", "clone", "--quiet", "--no-hardlinks", str(ROOT), str(clone)], check=True, timeout=120)
-    for changed in subprocess.run(["git", "-C", str(ROOT), "ls-files", "--modified", "--others", "--exclude-standard"],
-                                  capture_output=True, text=True, check=True).stdout.split():
-        if (ROOT / changed).is_file():  # uncommitted work of the developer running the suite, as a clone of it would have
+    for changed in subprocess.run(
+        ["git", "-C", str(ROOT), "ls-files", "--modified", "--others", "--exclude-standard"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.split():
+        if (
+            ROOT / changed
+        ).is_file():  # uncommitted work of the developer running the suite, as a clone of it would have
             (clone / changed).parent.mkdir(parents=True, exist_ok=True)
             (clone / changed).write_bytes((ROOT / changed).read_bytes())
     git(clone, "checkout", "--quiet", "-b", "add-meeting")
     tests_before = git(clone, "status", "--porcelain", "tests")
-    order = 1 + max(int(m) for m in re.findall(r"^order: (\d+)$", "\n".join(
-        p.read_text(encoding="utf-8") for p in (clone / "docs/meetings").glob("*.md")), re.M))
+    order = 1 + max(
+        int(m)
+        for m in re.findall(
+            r"^order: (\d+)$",
+            "\n".join(p.read_text(encoding="utf-8") for p in (clone / "docs/meetings").glob("*.md")),
+            re.M,
+        )
+    )
     # Ids no content uses yet (the live content may one day have a speaker or theme of any name).
-    registries = (clone / "data/speakers.yml").read_text(encoding="utf-8") + (clone / "data/themes.yml").read_text(encoding="utf-8")
+    registries = (clone / "data/speakers.yml").read_text(encoding="utf-8") + (clone / "data/themes.yml").read_text(
+        encoding="utf-8"
+    )
     suffix = next(str(n) for n in range(1000) if f"-test-{n}" not in registries)
-    speaker, theme, slug = f"rowan-ellery-test-{suffix}", f"market-towns-test-{suffix}", f"joining-forces-in-market-towns-test-{suffix}"
-    (clone / f"docs/meetings/{slug}.md").write_text(f"""---
+    speaker, theme, slug = (
+        f"rowan-ellery-test-{suffix}",
+        f"market-towns-test-{suffix}",
+        f"joining-forces-in-market-towns-test-{suffix}",
+    )
+    (clone / f"docs/meetings/{slug}.md").write_text(
+        f"""---
 title: "Joining forces in market towns"
 question: "What does joining forces look like far from the big city partnerships?"
 series: joining-forces
@@ -113,14 +157,21 @@ themes: {theme}, shared-purpose
 speaker: {speaker}
 
 People came together around the market and the surgery before they came together around any plan.
-""", encoding="utf-8")
+""",
+        encoding="utf-8",
+    )
     with (clone / "data/themes.yml").open("a", encoding="utf-8") as themes:
         themes.write(f"\n- id: {theme}\n  title: Market towns\n  description: Joining forces in small towns.\n")
     with (clone / "data/speakers.yml").open("a", encoding="utf-8") as speakers:
         speakers.write(f"\n- id: {speaker}\n  name: Rowan Ellery\n")
     check = notes(clone, "check")
     assert check.returncode == 0, check.stderr
-    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *CONTENT_TESTS],
-                           cwd=clone, capture_output=True, text=True, timeout=900)
+    suite = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", *CONTENT_TESTS],
+        cwd=clone,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert suite.returncode == 0, suite.stdout[-3000:]
     assert git(clone, "status", "--porcelain", "tests") == tests_before  # the contributor changed nothing under tests/

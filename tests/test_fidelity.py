@@ -1,4 +1,5 @@
 """Nothing lost: every sentence of the source notes is on its meeting's page (meetings added since are not in it)."""
+
 from __future__ import annotations
 
 import re
@@ -62,4 +63,7 @@ def test_sentence_splitting_finds_sentences():
 
 def test_source_meetings_start_at_title_lines():
     text = "Joining forces: one\nA point. Another.\nJoining Forces for two\nMore."
-    assert source_meetings(text) == [["Joining forces: one", "A point.", "Another."], ["Joining Forces for two", "More."]]
+    assert source_meetings(text) == [
+        ["Joining forces: one", "A point.", "Another."],
+        ["Joining Forces for two", "More."],
+    ]

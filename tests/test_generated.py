@@ -4,6 +4,7 @@ listings complete and in order, exports and feed that match the archive.
 Each test runs on the live site and on the large fixture archive, whose listings take their
 large-archive shapes (split, grouped, compact), so these hold as the real notes grow.
 """
+
 from __future__ import annotations
 
 import csv
@@ -14,9 +15,9 @@ from collections import defaultdict
 from itertools import combinations
 
 import pytest
-
 from archives import LARGE, load
 from conftest import ROOT
+
 from notes_core.render.feed import LIMIT as FEED_LIMIT
 
 LOCAL = "http://127.0.0.1:8000/"  # site_url of local builds
@@ -100,7 +101,7 @@ def test_every_meeting_is_listed_in_order_with_its_count(built):
             assert page in site.links("meetings/")
         entries = meeting_entries(site, page)
         assert [address for address, _ in entries] == [f"meetings/{m.slug}/" for m in meetings]
-        for (_, text), meeting in zip(entries, meetings):
+        for (_, text), meeting in zip(entries, meetings, strict=True):
             assert f"{len(meeting.points)} key point" in text, meeting.slug
 
 
@@ -116,7 +117,7 @@ def test_themes_index_counts(built):
     site, archive = built
     rows = site.html("themes/").css("article table tbody tr")
     assert len(rows) == len(archive.themes)
-    for row, theme_id in zip(rows, archive.themes):
+    for row, theme_id in zip(rows, archive.themes, strict=True):
         cells = row.css("td")
         assert site.resolve("themes/", cells[0].css_first("a").attributes["href"]) == f"themes/{theme_id}/"
         points = archive.points_by_theme.get(theme_id, ())
@@ -138,7 +139,9 @@ def test_organisations_index_has_each_organisation_and_its_first_mention(built):
 def test_every_point_is_in_the_a_to_z(built):
     """On the one A-to-Z page, or on the letter pages it links to."""
     site, archive = built
-    pages = ["principles/a-z/"] + [a for a in site.links("principles/a-z/") if a.startswith("principles/a-z/") and "#" not in a]
+    pages = ["principles/a-z/"] + [
+        a for a in site.links("principles/a-z/") if a.startswith("principles/a-z/") and "#" not in a
+    ]
     found = {address for page in pages for address in site.links(page)}
     missing = [point.id for point in archive.points.values() if location(point) not in found]
     assert missing == []
@@ -160,7 +163,7 @@ def test_theme_map_has_a_row_per_theme_with_its_total(built):
     html = site.html("connections/")
     rows = html.css("article table tbody tr")
     assert len(rows) == len(archive.themes)
-    for row, (theme_id, theme) in zip(rows, archive.themes.items()):
+    for row, (theme_id, theme) in zip(rows, archive.themes.items(), strict=True):
         cells = row.css("td")
         assert cells[0].text(strip=True) == theme.title
         total = len(archive.points_by_theme.get(theme_id, ()))
@@ -178,7 +181,10 @@ def pair_target(address: str) -> tuple[str, str, str]:
 
 def test_points_that_connect_themes_are_under_each_pair(built):
     site, archive = built
-    split = any(a.startswith("connections/theme-pairs/") and "#" not in a and a != "connections/theme-pairs/" for a in site.links("connections/theme-pairs/"))
+    split = any(
+        a.startswith("connections/theme-pairs/") and "#" not in a and a != "connections/theme-pairs/"
+        for a in site.links("connections/theme-pairs/")
+    )
     for point in archive.points.values():
         for a, b in combinations(point.themes, 2):
             if split:  # a page per theme, each pair under both its themes

@@ -4,12 +4,13 @@ renderer shows up as a diff. They never follow the live content in docs/ and dat
 After an intended change: `.venv/bin/python -m pytest tests/test_golden.py --update-golden`, then
 review `git diff tests/golden`.
 """
+
 from __future__ import annotations
 
 import pytest
-
 from archives import LARGE, LIMITS, NOTES, load, scale_limits
 from conftest import ROOT
+
 from notes_core.render import render_meeting_page, render_pages
 from notes_core.settings import load_settings
 
@@ -50,4 +51,6 @@ def test_generated_pages_match_golden_files(request, archive_dir):
     actual = {golden_name(uri): text for uri, text in pages.items()}
     assert sorted(actual) == sorted(expected), "pages added or removed: run with --update-golden and review"
     for name, text in actual.items():
-        assert text == expected[name], f"{name} differs from {folder.relative_to(ROOT)}/{name}: run with --update-golden and review the diff"
+        assert text == expected[name], (
+            f"{name} differs from {folder.relative_to(ROOT)}/{name}: run with --update-golden and review the diff"
+        )

@@ -1,4 +1,6 @@
-"""Property-based: whatever a contributor writes, the checker answers with content errors or passes; it never crashes."""
+"""Property-based: whatever a contributor writes, the checker answers with content errors or passes;
+it never crashes."""
+
 from __future__ import annotations
 
 import re
@@ -7,32 +9,81 @@ import tempfile
 from pathlib import Path
 
 import yaml
+from archives import NOTES
+from conftest import ROOT
 from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from markdown.extensions.toc import slugify
 
-from archives import NOTES
-from conftest import ROOT
 from notes_core import ContentErrors, load_archive
 from notes_core.redirects import read_redirects
 from notes_core.render import render_meeting_page, render_pages
 from notes_core.settings import load_settings
 
-FIELDS = ["title", "question", "series", "order", "date", "speakers", "themes", "summary", "speaker", "theme", "id", "role"]
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=30),
-                    st.dates(), st.sampled_from(["joining-forces", "sally-young", "shared-purpose", "2024-02-30", "", "~", "<script>"]))
-values = st.recursive(scalars, lambda children: st.one_of(st.lists(children, max_size=4),
-                                                          st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), children, max_size=4)),
-                      max_leaves=12)
+FIELDS = [
+    "title",
+    "question",
+    "series",
+    "order",
+    "date",
+    "speakers",
+    "themes",
+    "summary",
+    "speaker",
+    "theme",
+    "id",
+    "role",
+]
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=30),
+    st.dates(),
+    st.sampled_from(["joining-forces", "sally-young", "shared-purpose", "2024-02-30", "", "~", "<script>"]),
+)
+values = st.recursive(
+    scalars,
+    lambda children: st.one_of(
+        st.lists(children, max_size=4),
+        st.dictionaries(st.sampled_from(FIELDS) | st.text(max_size=8), children, max_size=4),
+    ),
+    max_leaves=12,
+)
 front_matter = st.dictionaries(st.sampled_from(FIELDS), values, max_size=9)
-markdown_lines = st.lists(st.one_of(
-    st.text(max_size=60),
-    st.sampled_from(["### A point {#a-point}", "#### Another {#Bad_Id}", "### No id", "themes: shared-purpose", "themes:",
-                     "speaker: sally-young", "theme: x", "## Section", "# Title", "```", "!!! note", "    indented",
-                     "<script>x</script>", "[x](javascript:y)", "- item", "{#}", "### {#only-id}", "### Dup {#a-point}"]),
-), max_size=25)
+markdown_lines = st.lists(
+    st.one_of(
+        st.text(max_size=60),
+        st.sampled_from(
+            [
+                "### A point {#a-point}",
+                "#### Another {#Bad_Id}",
+                "### No id",
+                "themes: shared-purpose",
+                "themes:",
+                "speaker: sally-young",
+                "theme: x",
+                "## Section",
+                "# Title",
+                "```",
+                "!!! note",
+                "    indented",
+                "<script>x</script>",
+                "[x](javascript:y)",
+                "- item",
+                "{#}",
+                "### {#only-id}",
+                "### Dup {#a-point}",
+            ]
+        ),
+    ),
+    max_size=25,
+)
 
-SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+SETTINGS = settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 
 
 def check(text: str) -> None:
@@ -74,7 +125,11 @@ def test_yaml_punctuation_in_front_matter(text):
     check("---\n" + text + "\n---\n### P {#p}\nthemes: shared-purpose\n\nText.\n")
 
 
-lock_data = st.dictionaries(st.sampled_from(["points", "pages", "point_redirects", "page_redirects", "moved_points"]) | st.text(max_size=5), values, max_size=5)
+lock_data = st.dictionaries(
+    st.sampled_from(["points", "pages", "point_redirects", "page_redirects", "moved_points"]) | st.text(max_size=5),
+    values,
+    max_size=5,
+)
 
 
 @SETTINGS
@@ -105,15 +160,27 @@ def test_arbitrary_registry(name, data):
             assert errors.errors
 
 
-words = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40).filter(lambda t: t.strip())
+words = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), min_size=1, max_size=40).filter(
+    lambda t: t.strip()
+)
 
 
 @SETTINGS
 @given(words, words, words, words, st.lists(words, min_size=1, max_size=3))
 def test_valid_meetings_with_arbitrary_text(title, question, summary, point_title, paragraphs):
-    front = {"title": title, "question": question, "series": "joining-forces", "order": 9,
-             "speakers": [{"id": "sally-young"}], "themes": ["shared-purpose"], "summary": summary}
-    body = f"## Key points\n\n### {point_title.replace(chr(10), ' ')} {{#a-point}}\nthemes: shared-purpose\n\n" + "\n\n".join(paragraphs)
+    front = {
+        "title": title,
+        "question": question,
+        "series": "joining-forces",
+        "order": 9,
+        "speakers": [{"id": "sally-young"}],
+        "themes": ["shared-purpose"],
+        "summary": summary,
+    }
+    body = (
+        f"## Key points\n\n### {point_title.replace(chr(10), ' ')} {{#a-point}}\nthemes: shared-purpose\n\n"
+        + "\n\n".join(paragraphs)
+    )
     check("---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body + "\n")
 
 
@@ -126,11 +193,55 @@ from notes_core.render.text import escape  # noqa: E402
 from notes_core.sanitise import clean_html, removed_parts  # noqa: E402
 
 RENDER = markdown_renderer(load_settings(ROOT))
-DANGEROUS_TAGS = {"script", "iframe", "style", "object", "embed", "base", "meta", "link", "form", "frame", "image", "video", "audio"}
-tags = st.sampled_from(["script", "img", "svg", "a", "iframe", "style", "p", "div", "image", "video", "base", "meta", "math", "noscript"])
-names = st.sampled_from(["onerror", "onclick", "onload", "src", "href", "style", "srcset", "poster", "id", "class", "xlink:href", "formaction"])
-values = st.sampled_from(["alert(1)", "javascript:alert(1)", "java&#09;script:alert(1)", "//evil.test/x", "http://evil.test/x",
-                          "/\\evil.test", "url(//evil.test)", "__config", "x.png", "data:text/html,x", "#ok"])
+DANGEROUS_TAGS = {
+    "script",
+    "iframe",
+    "style",
+    "object",
+    "embed",
+    "base",
+    "meta",
+    "link",
+    "form",
+    "frame",
+    "image",
+    "video",
+    "audio",
+}
+tags = st.sampled_from(
+    ["script", "img", "svg", "a", "iframe", "style", "p", "div", "image", "video", "base", "meta", "math", "noscript"]
+)
+names = st.sampled_from(
+    [
+        "onerror",
+        "onclick",
+        "onload",
+        "src",
+        "href",
+        "style",
+        "srcset",
+        "poster",
+        "id",
+        "class",
+        "xlink:href",
+        "formaction",
+    ]
+)
+values = st.sampled_from(
+    [
+        "alert(1)",
+        "javascript:alert(1)",
+        "java&#09;script:alert(1)",
+        "//evil.test/x",
+        "http://evil.test/x",
+        "/\\evil.test",
+        "url(//evil.test)",
+        "__config",
+        "x.png",
+        "data:text/html,x",
+        "#ok",
+    ]
+)
 gaps = st.sampled_from([" ", "/", "\n", "\t", " \n "])
 quotes = st.sampled_from(['"', "'", ""])
 
@@ -138,7 +249,9 @@ quotes = st.sampled_from(['"', "'", ""])
 @st.composite
 def html_payloads(draw):
     tag = draw(tags)
-    attributes = "".join(f"{draw(gaps)}{draw(names)}={(q := draw(quotes))}{draw(values)}{q}" for _ in range(draw(st.integers(0, 3))))
+    attributes = "".join(
+        f"{draw(gaps)}{draw(names)}={(q := draw(quotes))}{draw(values)}{q}" for _ in range(draw(st.integers(0, 3)))
+    )
     inner = draw(st.sampled_from(["", "x", "alert(1)", "<b>y</b>"]))
     return f"<{tag}{attributes}>{inner}</{tag}>"
 
@@ -151,7 +264,6 @@ def attribute_lists(draw):
     return block + opening + key + '="' + value + '" }'
 
 
-
 def unsafe(html: str) -> list[str]:
     found = []
     body = LexborHTMLParser(f"<body>{html}</body>").body
@@ -160,7 +272,12 @@ def unsafe(html: str) -> list[str]:
             found.append(node.tag)
         for name, value in node.attributes.items():
             value = (value or "").lower().replace("\t", "").replace("\n", "")
-            if name.startswith("on") or name in ("style", "srcset", "poster") or "javascript:" in value or "data:" in value:
+            if (
+                name.startswith("on")
+                or name in ("style", "srcset", "poster")
+                or "javascript:" in value
+                or "data:" in value
+            ):
                 found.append(f"{name}={value}")
             if name in ("src",) and (value.startswith(("//", "/\\")) or "://" in value):
                 found.append(f"{name}={value}")
@@ -171,8 +288,8 @@ def unsafe(html: str) -> list[str]:
 
 def assert_safe_or_named(markdown_text: str) -> None:
     rendered = RENDER(markdown_text)
-    assert unsafe(clean_html(rendered)) == []           # what reaches a reader is safe
-    if not removed_parts(rendered):                     # and the check names anything it takes out
+    assert unsafe(clean_html(rendered)) == []  # what reaches a reader is safe
+    if not removed_parts(rendered):  # and the check names anything it takes out
         assert unsafe(rendered) == [], rendered
 
 
@@ -188,9 +305,29 @@ def test_generated_attribute_lists_are_cleaned_or_named(payload):
     assert_safe_or_named(payload)
 
 
-yaml_escapes = st.lists(st.sampled_from(["\\x3c", "\\x3e", "\\u003c", "\\x22", "script", "img src=x onerror=alert(1)", " ",
-                                         "svg/onload=alert(1)", "{: onclick=x }", "[x](javascript:y)", "&lt;", "\\\\", "*", "_", "|"]),
-                        min_size=1, max_size=8).map("".join)
+yaml_escapes = st.lists(
+    st.sampled_from(
+        [
+            "\\x3c",
+            "\\x3e",
+            "\\u003c",
+            "\\x22",
+            "script",
+            "img src=x onerror=alert(1)",
+            " ",
+            "svg/onload=alert(1)",
+            "{: onclick=x }",
+            "[x](javascript:y)",
+            "&lt;",
+            "\\\\",
+            "*",
+            "_",
+            "|",
+        ]
+    ),
+    min_size=1,
+    max_size=8,
+).map("".join)
 
 
 @SETTINGS
@@ -199,6 +336,11 @@ def test_yaml_escaped_text_fields_render_as_text(raw):
     value = yaml.safe_load(f'v: "{raw}"')["v"] if '"' not in raw else raw
     # A heading "__x..." gets an id like the theme's own (__config, __search); the sanitiser drops such ids.
     assume(not re.match(r"__[a-z0-9]", slugify(value, "-")))
-    for markdown_text in (f"# {escape(value)}", f"[{escape(value)}](x.md)", f"| {escape(value)} |\n| --- |\n| x |", escape(value)):
+    for markdown_text in (
+        f"# {escape(value)}",
+        f"[{escape(value)}](x.md)",
+        f"| {escape(value)} |\n| --- |\n| x |",
+        escape(value),
+    ):
         rendered = RENDER(markdown_text)
         assert removed_parts(rendered) == [] and unsafe(rendered) == [], (value, rendered)

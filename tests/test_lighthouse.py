@@ -1,4 +1,5 @@
 """Lighthouse (mobile) scores of the home, a meeting, a theme and a speaker page, via the repo's audit script."""
+
 from __future__ import annotations
 
 import json
@@ -10,8 +11,12 @@ from conftest import ROOT
 
 def test_lighthouse_meets_targets(notes_site):
     """On the notes fixture archive: the audit script names pages of the real notes."""
-    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "lighthouse_audit.py"), str(notes_site.dir)],
-                            capture_output=True, text=True, timeout=900)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "lighthouse_audit.py"), str(notes_site.dir)],
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     print(result.stdout)
     assert len(rows) == 4, result.stderr

@@ -1,4 +1,5 @@
 """Relative links between docs pages, written as string work for speed, agree with posixpath."""
+
 from __future__ import annotations
 
 import posixpath

@@ -1,4 +1,5 @@
 """Independent checks of the built site: linkinator for links and anchors, the Nu Html Checker for the HTML."""
+
 from __future__ import annotations
 
 import json
@@ -6,7 +7,6 @@ import shutil
 import subprocess
 
 import pytest
-
 from archives import load
 from browser import serve
 from conftest import ROOT
@@ -29,11 +29,28 @@ def served_site(tmp_path_factory):
 
 def test_no_broken_link_or_anchor(served_site):
     url, _ = served_site
-    result = subprocess.run([str(LINKINATOR), url, "--recurse", "--check-fragments", "--check-css", "--format", "json",
-                             "--concurrency", "20", "--skip", r"^(?!http://127\.0\.0\.1)"],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [
+            str(LINKINATOR),
+            url,
+            "--recurse",
+            "--check-fragments",
+            "--check-css",
+            "--format",
+            "json",
+            "--concurrency",
+            "20",
+            "--skip",
+            r"^(?!http://127\.0\.0\.1)",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     report = json.loads(result.stdout)
-    broken = [(link["url"], link["status"], link.get("parent")) for link in report["links"] if link["state"] == "BROKEN"]
+    broken = [
+        (link["url"], link["status"], link.get("parent")) for link in report["links"] if link["state"] == "BROKEN"
+    ]
     assert broken == []
     checked = {link["url"] for link in report["links"] if link["state"] == "OK"}
     # Every meeting page and permanent link was reached (anchors are checked, and listed only when broken).
@@ -52,17 +69,27 @@ MATERIAL_ERRORS = {
 
 
 def from_material(message: dict) -> bool:
-    return any(message["message"].startswith(text) and where in message.get("extract", "") for text, where in MATERIAL_ERRORS)
+    return any(
+        message["message"].startswith(text) and where in message.get("extract", "") for text, where in MATERIAL_ERRORS
+    )
 
 
 def test_html_is_valid_apart_from_listed_theme_errors(served_site):
     _, folder = served_site
     java = shutil.which("java")
     assert java, "the Nu Html Checker needs Java: apt-get install -y default-jre-headless"
-    result = subprocess.run([java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(folder)],
-                            capture_output=True, text=True, timeout=600)
+    result = subprocess.run(
+        [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     messages = json.loads(result.stderr)["messages"]
-    ours = [(m["url"].split(str(folder))[-1], m["message"], m.get("extract", "")) for m in messages if not from_material(m)]
+    ours = [
+        (m["url"].split(str(folder))[-1], m["message"], m.get("extract", "")) for m in messages if not from_material(m)
+    ]
     assert ours == []
     pages = len(list(folder.rglob("*.html")))
-    assert pages > len(ARCHIVE.meetings) + len(ARCHIVE.points)  # the folder checked holds every meeting and permanent-link page
+    assert pages > len(ARCHIVE.meetings) + len(
+        ARCHIVE.points
+    )  # the folder checked holds every meeting and permanent-link page

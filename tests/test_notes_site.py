@@ -1,5 +1,6 @@
 """Behaviour shown on known meetings: the `notes` fixture archive (a frozen copy of the real
 notes) built as the real site is, so these never change when the live content does."""
+
 from __future__ import annotations
 
 
@@ -12,14 +13,19 @@ def test_build_prints_no_warning(notes_site):
 
 
 def test_missing_figures_and_links_are_marked(notes_site):
-    assert article_text(notes_site, "meetings/imbalances-and-inequalities/").count("Figure not in the notes") == 2  # the beachball and the elephant
+    assert (
+        article_text(notes_site, "meetings/imbalances-and-inequalities/").count("Figure not in the notes") == 2
+    )  # the beachball and the elephant
     assert "Figure not in the notes" in article_text(notes_site, "meetings/systems-leadership/")
     assert "Link not in the notes" in article_text(notes_site, "meetings/learning-from-campaigns/")
 
 
 def test_planned_meetings_are_listed_as_planned(notes_site):
     text = article_text(notes_site, "meetings/")
-    assert "Joining forces across sectors, including with the private sector (21st September, 3.00pm-4.30, planned)" in text
+    assert (
+        "Joining forces across sectors, including with the private sector (21st September, 3.00pm-4.30, planned)"
+        in text
+    )
     assert "Joining forces to inspire, rather than to control (19th October, 3.00pm-4.30, planned)" in text
     announced = notes_site.links("meetings/")
     assert announced.count("meetings/imbalances-and-inequalities/#future-meetings") == 2
@@ -42,13 +48,18 @@ def test_speaker_pages_list_meetings_with_roles(notes_site):
 
 
 def test_speaker_without_attributed_points_says_so(notes_site):
-    assert "The notes attribute no individual key point to this speaker" in article_text(notes_site, "speakers/john-mortimer/")
+    assert "The notes attribute no individual key point to this speaker" in article_text(
+        notes_site, "speakers/john-mortimer/"
+    )
 
 
 def test_organisation_mentions(notes_site):
     links = notes_site.links("organisations/")
     assert notes_site.html("organisations/").css_first("article h2#shelter") is not None
-    assert {"meetings/systems-leadership/#shelter-local-services", "meetings/systems-leadership/#community-development-workers"} <= set(links)
+    assert {
+        "meetings/systems-leadership/#shelter-local-services",
+        "meetings/systems-leadership/#community-development-workers",
+    } <= set(links)
 
 
 def test_theme_map_cell_links_to_the_meetings_points(notes_site):

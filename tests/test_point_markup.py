@@ -1,11 +1,13 @@
 """The markup docs/javascripts/points.js relies on, made by one function (render/point.py) and pinned here
 on every key point of a built site: heading with the point's id and class, then right after it the meta
 paragraph holding the permanent link; no second section link (¶) on a point's heading."""
+
 from __future__ import annotations
 
 import re
 
 from conftest import ROOT
+
 from notes_core.render.point import POINT_CLASS, POINT_META, POINT_PERMALINK
 
 SCRIPT = (ROOT / "docs" / "javascripts" / "points.js").read_text(encoding="utf-8")
@@ -25,7 +27,9 @@ def test_every_point_has_the_markup_points_js_reads(notes_site):
             meta = heading.next
             while meta is not None and meta.tag == "-text":
                 meta = meta.next
-            assert meta is not None and meta.tag == "p" and POINT_META in meta.attributes.get("class", ""), heading.attributes["id"]
+            assert meta is not None and meta.tag == "p" and POINT_META in meta.attributes.get("class", ""), (
+                heading.attributes["id"]
+            )
             link = meta.css_first(f"a.{POINT_PERMALINK}")
             assert link is not None and link.attributes["href"].endswith(f"/p/{heading.attributes['id']}/")
             assert heading.css_first("a.headerlink") is None  # the permanent link is the point's only link

@@ -1,14 +1,15 @@
 """Every large-archive shape of notes_core/render/scale.py, reached by the `large` fixture archive
 under LARGE_LIMITS (and the notes archive for a single long series). If a shape stops being
 reached, these fail, so the golden files of the large archive keep covering it."""
+
 from __future__ import annotations
 
 import json
 from itertools import combinations
 
 import pytest
-
 from archives import LARGE, LARGE_LIMITS, NOTES, load, scale_limits
+
 from notes_core.render import render_pages, scale
 from notes_core.settings import load_settings
 
@@ -24,10 +25,9 @@ def test_limits_are_lowered_only_while_asked():
     default = scale.LIST_LIMIT
     with scale_limits(LIST_LIMIT=1):
         assert scale.LIST_LIMIT == 1
-    assert scale.LIST_LIMIT == default
-    with pytest.raises(AttributeError):
-        with scale_limits(LIST_LIMT=1):
-            pass
+    assert default == scale.LIST_LIMIT
+    with pytest.raises(AttributeError), scale_limits(LIST_LIMT=1):
+        pass
 
 
 def test_build_prints_no_warning(large_site):
@@ -45,7 +45,7 @@ def test_series_have_pages_and_grouped_navigation(large_site):
     assert "Overview" in labels and "Hill meetings" in labels
     river = [m for m in ARCHIVE.meetings if m.series == "river"]
     assert len(river) > LIMIT["NAV_FLAT_LIMIT"] >= len([m for m in ARCHIVE.meetings if m.series == "hill"])
-    blocks = [river[i:i + LIMIT["NAV_BLOCK"]] for i in range(0, len(river), LIMIT["NAV_BLOCK"])]
+    blocks = [river[i : i + LIMIT["NAV_BLOCK"]] for i in range(0, len(river), LIMIT["NAV_BLOCK"])]
     assert len(blocks) > 2
     for block in blocks:
         assert f"Meetings {block[0].order}–{block[-1].order}" in labels
@@ -62,7 +62,11 @@ def test_a_to_z_is_split_by_letter_and_long_letters_in_parts(large_site):
 
 
 def test_theme_pairs_are_split_by_theme(large_site):
-    pages = [a for a in large_site.links("connections/theme-pairs/") if a.startswith("connections/theme-pairs/") and "#" not in a]
+    pages = [
+        a
+        for a in large_site.links("connections/theme-pairs/")
+        if a.startswith("connections/theme-pairs/") and "#" not in a
+    ]
     paired = {t for p in ARCHIVE.points.values() if len(p.themes) > 1 for t in p.themes}
     assert pages == [f"connections/theme-pairs/{t}/" for t in ARCHIVE.themes if t in paired]
     assert set(ARCHIVE.themes) - paired == {"learning"}  # a theme that connects with none gets no page
@@ -120,7 +124,10 @@ def test_co_occurrence_shows_the_most_frequent_pairs(large_site):
     rows = large_site.html("connections/co-occurrence/").css("article table tbody tr")
     assert len(rows) == LIMIT["CO_OCCURRENCE_ROWS"]
     pairs = {tuple(sorted(pair)) for p in ARCHIVE.points.values() for pair in combinations(p.themes, 2)}
-    assert f"(the {len(rows)} most frequent of {len(pairs)} pairs)" in large_site.html("connections/co-occurrence/").css_first("article").text()
+    assert (
+        f"(the {len(rows)} most frequent of {len(pairs)} pairs)"
+        in large_site.html("connections/co-occurrence/").css_first("article").text()
+    )
 
 
 def test_one_long_series_is_listed_line_by_line_and_mapped_as_one_column():
@@ -134,7 +141,7 @@ def test_one_long_series_is_listed_line_by_line_and_mapped_as_one_column():
         assert f"- {meeting.order}. [{meeting.title}]({meeting.slug}.md)" in index
     assert not any(uri.startswith("meetings/series/") for uri in pages)
     nav = [json.loads(line.removeprefix("  - ")) for line in pages["meetings/.nav.yml"].splitlines()[1:]]
-    assert [list(entry)[0] for entry in nav[1:]] == ["Meetings 1–4", "Meetings 5–6"]
+    assert [next(iter(entry)) for entry in nav[1:]] == ["Meetings 1–4", "Meetings 5–6"]
     matrix = pages["connections/index.md"]
     assert '| Theme | [1](../meetings/index.md "Joining Forces") | All |' in matrix
     assert "theme-by-series" in matrix

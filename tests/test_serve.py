@@ -1,5 +1,6 @@
 """`make serve` always serves: a half-written draft is shown with its problems, and the server
 answers while the draft is edited (it never waits on a failed build)."""
+
 from __future__ import annotations
 
 import html
@@ -11,7 +12,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT
 
 NOTES = [sys.executable, str(ROOT / "scripts" / "notes.py")]
@@ -32,13 +32,22 @@ def get(url: str) -> tuple[float, str]:
 
 @pytest.fixture
 def served_draft(project: Path):
-    created = subprocess.run([*NOTES, "--root", str(project), "new", "Joining forces in market towns"],
-                             capture_output=True, text=True, timeout=60)
+    created = subprocess.run(
+        [*NOTES, "--root", str(project), "new", "Joining forces in market towns"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert created.returncode == 0, created.stderr
     port = free_port()
     log = (project / "serve.log").open("w", encoding="utf-8")  # a file, not a pipe: a full pipe would stall the server
-    server = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-                              cwd=project, stdout=log, stderr=log, text=True)
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+        cwd=project,
+        stdout=log,
+        stderr=log,
+        text=True,
+    )
     url = f"http://127.0.0.1:{port}/"
     try:
         for _ in range(120):
@@ -74,9 +83,12 @@ def test_a_draft_is_served_with_its_problems_while_it_is_edited(served_draft):
     assert "Content-Security-Policy" not in page  # it would block the live reload `mkdocs serve` adds
     text = draft.read_text(encoding="utf-8")
     # Half-written: a new point with an unknown theme, then broken YAML, then fixed; the server answers throughout.
-    draft.write_text(text + "\n### Distance is the hidden cost {#distance}\nthemes: market-towns\n\nRoads are long.\n", encoding="utf-8")
+    draft.write_text(
+        text + "\n### Distance is the hidden cost {#distance}\nthemes: market-towns\n\nRoads are long.\n",
+        encoding="utf-8",
+    )
     wait_for(page_url, "unknown theme 'market-towns'")
-    draft.write_text(text.replace('series: joining-forces', 'series: [joining-forces'), encoding="utf-8")
+    draft.write_text(text.replace("series: joining-forces", "series: [joining-forces"), encoding="utf-8")
     wait_for(page_url, "this is not valid YAML")
     draft.write_text(text, encoding="utf-8")
     wait_for(page_url, "placeholder")

@@ -3,6 +3,7 @@
 These hold for any content; behaviour shown on particular meetings is tested on the notes
 fixture archive (test_notes_site.py).
 """
+
 from __future__ import annotations
 
 import re
@@ -60,7 +61,11 @@ def test_home_about_and_404_pages_exist(site):
     assert site.html("about/").css_first("article h1") is not None
     missing = site.html("404.html")
     assert missing.css_first("article h1").text() == "Page not found"
-    assert {a.attributes["href"] for a in missing.css("article a")} >= {"/principles/", "/principles/a-z/", "/meetings/"}
+    assert {a.attributes["href"] for a in missing.css("article a")} >= {
+        "/principles/",
+        "/principles/a-z/",
+        "/meetings/",
+    }
 
 
 def test_search_palette_and_edit_buttons(site):
@@ -73,7 +78,10 @@ def test_search_palette_and_edit_buttons(site):
     assert site.html("themes/").css_first("a.md-content__button") is None
 
 
-RESOURCE = re.compile(r"""<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=["']([^"']+)|<link\b[^>]*\bhref=["']([^"']+)""", re.I)
+RESOURCE = re.compile(
+    r"""<(?:script|img|iframe|source|audio|video|embed)\b[^>]*\bsrc=["']([^"']+)|<link\b[^>]*\bhref=["']([^"']+)""",
+    re.I,
+)
 CSS_URL = re.compile(r"""url\(\s*["']?([^"')]+)|@import\s+["']([^"']+)""", re.I)
 
 
@@ -83,9 +91,9 @@ def test_no_resource_from_another_host(site):
     for page in site.pages():
         for match in RESOURCE.finditer(page.read_text(encoding="utf-8")):
             url = match.group(1) or match.group(2)
-            if urlsplit(url).netloc and not url.startswith(("http://127.0.0.1:8000/",)):
-                if "rel=\"canonical\"" not in match.group(0) and "rel=\"alternate\"" not in match.group(0):
-                    offenders.append((page.name, url))
+            foreign = urlsplit(url).netloc and not url.startswith(("http://127.0.0.1:8000/",))
+            if foreign and 'rel="canonical"' not in match.group(0) and 'rel="alternate"' not in match.group(0):
+                offenders.append((page.name, url))
     for css in site.dir.rglob("*.css"):
         for match in CSS_URL.finditer(css.read_text(encoding="utf-8")):
             url = match.group(1) or match.group(2)
@@ -102,7 +110,11 @@ def test_meeting_pages_are_light(site):
 
 def test_sitemap_lists_every_page(site):
     sitemap = site.file("sitemap.xml").read_text(encoding="utf-8")
-    pages = ([f"meetings/{m.slug}/" for m in ARCHIVE.meetings] + [f"themes/{t}/" for t in ARCHIVE.themes]
-             + [f"speakers/{s}/" for s in ARCHIVE.speakers] + ["", "about/", "principles/", "principles/a-z/", "connections/"])
+    pages = (
+        [f"meetings/{m.slug}/" for m in ARCHIVE.meetings]
+        + [f"themes/{t}/" for t in ARCHIVE.themes]
+        + [f"speakers/{s}/" for s in ARCHIVE.speakers]
+        + ["", "about/", "principles/", "principles/a-z/", "connections/"]
+    )
     for path in pages:
         assert f"<loc>http://127.0.0.1:8000/{path}</loc>" in sitemap

@@ -1,4 +1,5 @@
 """The GitHub workflows: valid against GitHub's schema, no zizmor finding, least privilege, actions pinned by SHA."""
+
 from __future__ import annotations
 
 import re
@@ -7,7 +8,6 @@ import sys
 from pathlib import Path
 
 import yaml
-
 from conftest import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -19,14 +19,29 @@ def test_there_are_a_pull_request_and_a_deploy_workflow():
 
 
 def test_workflows_match_the_github_schema():
-    result = subprocess.run([str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [str(BIN / "check-jsonschema"), "--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
 def test_zizmor_finds_nothing():
-    result = subprocess.run([str(BIN / "zizmor"), "--offline", "--persona", "pedantic", "--no-progress", str(ROOT / ".github" / "workflows")],
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [
+            str(BIN / "zizmor"),
+            "--offline",
+            "--persona",
+            "pedantic",
+            "--no-progress",
+            str(ROOT / ".github" / "workflows"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "No findings to report" in result.stdout + result.stderr
 

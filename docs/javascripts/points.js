@@ -46,12 +46,22 @@
     return wrap;
   }
 
+  // Only the site's own markup gets buttons: a key point's heading, and a permanent link to that point
+  // on the site's own address (the canonical link names it), never a look-alike written in the content.
+  function isPoint(heading, link) {
+    var canonical = document.querySelector("link[rel=canonical]");
+    var url = new URL(link.getAttribute("href"), location.href);
+    var site = canonical ? new URL(canonical.href).origin : location.origin;
+    return /^H[34]$/.test(heading.tagName) && heading.classList.contains("point") &&
+      url.origin === site && url.pathname.endsWith("/p/" + heading.id + "/");
+  }
+
   function enhance(link) {
     if (link.dataset.enhanced) return;
     link.dataset.enhanced = "1";
     var meta = link.closest(".point-meta");
     var heading = meta && meta.previousElementSibling;
-    if (!heading) return;
+    if (!heading || !isPoint(heading, link)) return;
     var point = {
       id: heading.id,
       title: heading.textContent.trim(),

@@ -2,6 +2,7 @@
 
 Nothing here imports MkDocs, so the same archive can feed another engine.
 """
+
 from __future__ import annotations
 
 from .errors import ContentError, ContentErrors
@@ -9,6 +10,17 @@ from .load import load_archive
 from .model import Archive, Category, Meeting, Organisation, PlannedMeeting, Point, Series, Speaker, SpeakerRole, Theme
 
 __all__ = [
-    "Archive", "Category", "ContentError", "ContentErrors", "Meeting", "Organisation", "PlannedMeeting", "Point",
-    "Series", "Speaker", "SpeakerRole", "Theme", "load_archive",
+    "Archive",
+    "Category",
+    "ContentError",
+    "ContentErrors",
+    "Meeting",
+    "Organisation",
+    "PlannedMeeting",
+    "Point",
+    "Series",
+    "Speaker",
+    "SpeakerRole",
+    "Theme",
+    "load_archive",
 ]

@@ -5,11 +5,12 @@ Three kinds of address appear here:
 - page addresses, as readers see them (directory URLs): `themes/shared-purpose/`;
 - file paths of generated files in the built site: `p/vest/index.html`.
 """
+
 from __future__ import annotations
 
-MEETINGS = "meetings"   # the folder of meeting files in docs/
-DATA = "data"           # the registries' folder beside docs/
-NAV_FILE = ".nav.yml"   # awesome-nav's navigation file of a folder
+MEETINGS = "meetings"  # the folder of meeting files in docs/
+DATA = "data"  # the registries' folder beside docs/
+NAV_FILE = ".nav.yml"  # awesome-nav's navigation file of a folder
 
 MEETINGS_INDEX = "meetings/index.md"
 THEMES_INDEX = "themes/index.md"

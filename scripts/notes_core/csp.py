@@ -4,6 +4,7 @@ Static hosts such as GitHub Pages send no headers, so the policy is a <meta> tag
 only from the site itself and from the theme's own inline scripts, allowed one by one by hash;
 inline event handlers, plugins, other hosts' images, styles, fonts and frames are refused.
 """
+
 from __future__ import annotations
 
 import base64
@@ -29,13 +30,29 @@ def content_security_policy(scripts: Iterable[str] = (), styles: Iterable[str] =
     """The policy for a page whose trusted inline scripts and style elements are given (their text)."""
     script_src = " ".join(["'self'", *sorted({source_hash(s) for s in scripts})])
     # Table cells carry Python-Markdown's alignment as a style attribute: those exact values, by hash.
-    style_src = " ".join(["'self'", "'unsafe-hashes'", *sorted(source_hash(s) for s in ALIGN_STYLES),
-                          *sorted({source_hash(s) for s in styles})])
-    return "; ".join([
-        "default-src 'self'", f"script-src {script_src}", f"style-src {style_src}", "img-src 'self' data:",
-        "font-src 'self'", "connect-src 'self'", "worker-src 'self'", "object-src 'none'", "frame-src 'none'",
-        "base-uri 'self'", "form-action 'self'",
-    ])
+    style_src = " ".join(
+        [
+            "'self'",
+            "'unsafe-hashes'",
+            *sorted(source_hash(s) for s in ALIGN_STYLES),
+            *sorted({source_hash(s) for s in styles}),
+        ]
+    )
+    return "; ".join(
+        [
+            "default-src 'self'",
+            f"script-src {script_src}",
+            f"style-src {style_src}",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            "connect-src 'self'",
+            "worker-src 'self'",
+            "object-src 'none'",
+            "frame-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self'",
+        ]
+    )
 
 
 def csp_meta(policy: str) -> str:

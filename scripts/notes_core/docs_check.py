@@ -1,20 +1,25 @@
 """Everything a pull request can put under docs/ is checked: file types, links, pictures, and every page
 rendered as the site renders it, so whatever the sanitiser would strip is reported with its line."""
+
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable
 from pathlib import Path
 
 import markdown
+import yaml
 
 from .addresses import MEETINGS, NAV_FILE, docs_file, in_meetings_folder, meeting_slug
-from .errors import ContentError
+from .errors import ContentError, Problems
+from .fields import check_fields, line_of, text_problem
+from .page_meta import check_page_meta
+from .yaml_lines import describe, error_line, parse_yaml
 from .meeting_file import split_front_matter
-from .sanitise import Removed, clean_html, clean_svg, removed_parts
+from .sanitise import Removed, clean_contributed_html, clean_svg, removed_parts
 from .settings import Settings
 from .source_files import CODE_SUFFIXES, PAGE_SUFFIXES, PICTURE_SUFFIXES, check_code_file, check_tree, read_source
-
 
 
 def markdown_renderer(settings: Settings) -> Callable[[str], str]:
@@ -41,41 +46,149 @@ def check_docs(settings: Settings, errors: list[ContentError], render_pages: boo
         inside = file.relative_to(docs).as_posix()
         suffix = file.suffix.lower()
         if suffix == ".yml" and file.name != NAV_FILE:  # awesome-nav's files
-            errors.append(ContentError(path, 1, f"only navigation files ({NAV_FILE}) are YAML here; registries go in data/"))
+            errors.append(
+                ContentError(path, 1, f"only navigation files ({NAV_FILE}) are YAML here; registries go in data/")
+            )
+        elif suffix == ".yml":
+            text = read_source(file, path, errors)
+            if text is not None:
+                check_nav_file(text, Problems(path, errors))
         elif suffix in CODE_SUFFIXES and inside not in code:
-            errors.append(ContentError(path, 1, "stylesheets and scripts are the site's code, not content; remove the file "
-                                                "(a maintainer adds code, listed in mkdocs.yml)"))
+            errors.append(
+                ContentError(
+                    path,
+                    1,
+                    "stylesheets and scripts are the site's code, not content; remove the file "
+                    "(a maintainer adds code, listed in mkdocs.yml)",
+                )
+            )
         elif suffix in CODE_SUFFIXES:
             text = read_source(file, path, errors)
             if text is not None:
                 check_code_file(text, path, errors)
         elif suffix == ".svg":
             text = read_source(file, path, errors)
-            if text is not None:
+            if text is not None and check_svg_markup(text, Problems(path, errors)):
                 report_removed(removed_parts(text, clean_svg), text, path, 1, errors, "pictures")
         elif suffix in PAGE_SUFFIXES and in_meetings_folder(inside) and meeting_slug(inside) is None:
-            errors.append(ContentError(path, 1, f"meeting files go directly in {docs_file(MEETINGS)}/, not in a folder inside it; move the file up"))
+            errors.append(
+                ContentError(
+                    path,
+                    1,
+                    f"meeting files go directly in {docs_file(MEETINGS)}/, not in a folder inside it; move the file up",
+                )
+            )
         elif suffix in PAGE_SUFFIXES and not in_meetings_folder(inside):
             check_page(file, path, render, errors)
         elif suffix in PAGE_SUFFIXES:  # meeting files: read, and their problems reported, by load.py
             check_page(file, path, render, errors, read_errors=[])
 
 
-def check_page(file: Path, path: str, render: Callable[[str], str] | None, errors: list[ContentError],
-               read_errors: list[ContentError] | None = None) -> None:
-    """Read the page (refusing what cannot be parsed quickly) and, with `render`, report what the sanitiser would strip."""
+def check_page(
+    file: Path,
+    path: str,
+    render: Callable[[str], str] | None,
+    errors: list[ContentError],
+    read_errors: list[ContentError] | None = None,
+) -> None:
+    """Read the page (refusing what cannot be parsed quickly) and, with `render`, report what the
+    sanitiser would strip."""
     text = read_source(file, path, errors if read_errors is None else read_errors, long_lines=False)
-    if text is None or render is None:
+    if text is None:
         return
     body, first_line = text, 1
-    if text.startswith("---\n"):
+    if text.startswith("---"):
         parts = split_front_matter(text, path, [])
         if parts is not None:
-            _front, body, first_line = parts
-    report_removed(removed_parts(render(body)), body, path, first_line, errors, "pages")
+            front, body, first_line = parts
+            if read_errors is None:  # a meeting's front matter is checked with the meeting (validate.py)
+                check_front_matter(front, Problems(path, errors))
+    if render is not None:
+        report_removed(removed_parts(render(body), clean_contributed_html), body, path, first_line, errors, "pages")
 
 
-def report_removed(removed: list[Removed], source: str, path: str, first_line: int, errors: list[ContentError], what: str) -> None:
+def check_front_matter(front: str, problems: Problems) -> None:
+    """A hand-written page's front matter: safe YAML, and only what page_meta allows."""
+    try:
+        meta = parse_yaml(front, line_offset=1)
+    except yaml.YAMLError as error:
+        problems.add(error_line(error, 1), f"front matter: {describe(error, front)}")
+        return
+    if meta is None:
+        return
+    if not isinstance(meta, dict):
+        problems.add(2, "front matter must be fields written as `name: value`, one per line")
+        return
+    check_page_meta(meta, problems, line_of(meta, 2))
+
+
+# A browser opens an SVG file as XML, which an HTML parser does not see: declared entities can hold markup,
+# and processing instructions can load a stylesheet from anywhere. A picture needs none of them.
+XML_DECLARATION = re.compile(r"\s*<\?xml\s[^<>?]*\?>")
+XML_ONLY = re.compile(r"<!DOCTYPE|<!ENTITY|<\?|<!\[CDATA\[|&(?!(?:amp|lt|gt|quot|apos|#[0-9]+|#x[0-9a-fA-F]+);)", re.I)
+
+
+def check_svg_markup(text: str, problems: Problems) -> bool:
+    """Refuse what only an XML parser would act on; True when there is none."""
+    declaration = XML_DECLARATION.match(text)
+    body = text[declaration.end() :] if declaration else text
+    found = XML_ONLY.search(body)
+    if found is None:
+        return True
+    line = text[: len(text) - len(body) + found.start()].count("\n") + 1
+    problems.add(
+        line,
+        f"'{found.group(0)}' is not allowed in a picture: no DOCTYPE, entity, processing instruction or "
+        "CDATA (an SVG needs only shapes and text); remove it",
+    )
+    return False
+
+
+NAV_KEYS = {"nav", "append_unmatched", "ignore", "sort"}
+NAV_LINK = re.compile(r"^(?:https?://|mailto:)[^\s]*$|^[^:\s]*$")  # a page of this site, or http(s) and mailto
+
+
+def check_nav_file(text: str, problems: Problems) -> None:
+    """awesome-nav's .nav.yml: titles are one line of text, entries are pages of this site or web links."""
+    try:
+        data = parse_yaml(text)
+    except yaml.YAMLError as error:
+        problems.add(error_line(error), describe(error, text))
+        return
+    if not isinstance(data, dict):
+        problems.add(
+            1, "a navigation file holds `nav:` and a list of pages, one `- page.md` or `- Title: page.md` per line"
+        )
+        return
+    check_fields(data, NAV_KEYS, problems, line_of(data, 1), "navigation")
+    check_nav_entries(data.get("nav") or [], problems, getattr(data, "line", 1))
+
+
+def check_nav_entries(entries: object, problems: Problems, line: int) -> None:
+    if not isinstance(entries, list):
+        problems.add(line, "navigation: `nav:` must be a list, one `- page.md` or `- Title: page.md` per line")
+        return
+    lines = getattr(entries, "item_lines", [])
+    for index, entry in enumerate(entries):
+        where = lines[index] if index < len(lines) else line
+        if isinstance(entry, dict) and len(entry) == 1:
+            title, target = next(iter(entry.items()))
+            problem = text_problem(str(title)) if isinstance(title, str) else "must be text"
+            if problem:
+                problems.add(where, f"navigation: the title '{str(title)[:40]}' {problem}")
+            if isinstance(target, list):
+                check_nav_entries(target, problems, where)
+            elif not isinstance(target, str) or not NAV_LINK.match(target):
+                problems.add(
+                    where, f"navigation: '{str(target)[:60]}' is neither a page of this site nor an https:// link"
+                )
+        elif not isinstance(entry, str) or not NAV_LINK.match(entry):
+            problems.add(where, "navigation: each entry is `- page.md`, `- folder` or `- Title: page.md`")
+
+
+def report_removed(
+    removed: list[Removed], source: str, path: str, first_line: int, errors: list[ContentError], what: str
+) -> None:
     """One message per line, naming everything the sanitiser would take out of it."""
     by_line: dict[int, list[str]] = {}
     for part in removed:
@@ -85,10 +198,19 @@ def report_removed(removed: list[Removed], source: str, path: str, first_line: i
     for line, parts in by_line.items():
         hint = ""
         if any('=""' in part for part in parts):
-            hint = " (words inside `{...}` at the end of a line become attributes: an id is written `{#one-slug-like-this}`)"
-        errors.append(ContentError(path, line, f"{'; '.join(parts)}; remove {'it' if len(parts) == 1 else 'them'}{hint} "
-                                               f"({what} may use Markdown and the few tags and attributes listed in "
-                                               "CONTRIBUTING.md, and the site strips anything else)"))
+            hint = (
+                " (words inside `{...}` at the end of a line become attributes: an id is written "
+                "`{#one-slug-like-this}`)"
+            )
+        errors.append(
+            ContentError(
+                path,
+                line,
+                f"{'; '.join(parts)}; remove {'it' if len(parts) == 1 else 'them'}{hint} "
+                f"({what} may use Markdown and the few tags and attributes listed in "
+                "CONTRIBUTING.md, and the site strips anything else)",
+            )
+        )
 
 
 def find_line(source: str, token: str, first_line: int) -> int:

@@ -1,4 +1,5 @@
 """Errors a contributor can act on: file, line, what is wrong, how to fix it."""
+
 from __future__ import annotations
 
 import difflib
@@ -18,6 +19,7 @@ class ContentError:
 @dataclass
 class Problems:
     """The problems of one file, added to the run's list as they are found."""
+
     path: str
     errors: list[ContentError]
 
@@ -43,7 +45,10 @@ class ContentErrors(Exception):
     def report(self) -> str:
         count = len(self.errors)
         lines = [str(e) for e in self.errors] + [f"note: {note}" for note in self.notes]
-        lines.append(f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run `make check` again.")
+        lines.append(
+            f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run `make "
+            "check` again."
+        )
         return "\n".join(lines)
 
 
@@ -56,9 +61,16 @@ def suggest(value: str, known: list[str] | set[str]) -> str:
 # The entry a new id needs, filled in with what the id says: shown when an id is not in its registry.
 NEW_ENTRY = {
     "speaker": ("data/speakers.yml", "name: {words_title}"),
-    "theme": ("data/themes.yml", "title: {words}\n  description: \"FILL IN: what the key points under this theme are about, in the notes' words\""),
+    "theme": (
+        "data/themes.yml",
+        "title: {words}\n  description: \"FILL IN: what the key points under this theme are about, in the notes' "
+        'words"',
+    ),
     "organisation": ("data/organisations.yml", "name: {words_title}"),
-    "series": ("data/series.yml", "title: {words}\n  description: \"FILL IN: what the series is about, in the notes' words\""),
+    "series": (
+        "data/series.yml",
+        'title: {words}\n  description: "FILL IN: what the series is about, in the notes\' words"',
+    ),
 }
 
 

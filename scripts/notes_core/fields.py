@@ -1,4 +1,5 @@
 """Checks on single values, shared by the registry and meeting-file readers."""
+
 from __future__ import annotations
 
 import re
@@ -11,8 +12,8 @@ from .errors import Problems, suggest
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 80
-MAX_TEXT = 300         # titles, names, roles
-MAX_LONG_TEXT = 1000   # questions, summaries, descriptions
+MAX_TEXT = 300  # titles, names, roles
+MAX_LONG_TEXT = 1000  # questions, summaries, descriptions
 LONG_FIELDS = {"question", "summary", "description", "when"}
 # Control characters (tabs and line breaks included: every field is one line) and the
 # bidirectional overrides that can make text read differently from what it is.
@@ -34,7 +35,11 @@ def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
 
 def slug_suggestion(value: str) -> str:
     slug = slugify(str(value).replace("_", "-"), "-")
-    return f"; use '{slug}'" if slug and ID_PATTERN.match(slug) else "; use lowercase letters, digits and hyphens, e.g. 'shared-purpose'"
+    return (
+        f"; use '{slug}'"
+        if slug and ID_PATTERN.match(slug)
+        else "; use lowercase letters, digits and hyphens, e.g. 'shared-purpose'"
+    )
 
 
 def check_id(value: Any, problems: Problems, line: int, what: str) -> str | None:
@@ -43,10 +48,18 @@ def check_id(value: Any, problems: Problems, line: int, what: str) -> str | None
         problems.add(line, f"{what}: missing id; give it a short lowercase id such as 'shared-purpose'")
         return None
     if len(value) > MAX_ID:
-        problems.add(line, f"{what}: the id is {len(value):,} characters long; keep it under {MAX_ID} (a few words of the title, e.g. 'shared-purpose')")
+        problems.add(
+            line,
+            f"{what}: the id is {len(value):,} characters long; keep it under {MAX_ID} (a few words of the title, "
+            "e.g. 'shared-purpose')",
+        )
         return None
     if not ID_PATTERN.match(value):
-        problems.add(line, f"{what}: id '{value}' is not in slug form{slug_suggestion(value)} (lowercase letters, digits and single hyphens)")
+        problems.add(
+            line,
+            f"{what}: id '{value}' is not in slug form{slug_suggestion(value)} (lowercase letters, digits and single "
+            "hyphens)",
+        )
         return None
     return value
 
@@ -59,7 +72,9 @@ def text_value(record: Mapping[Any, Any], key: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
-def check_text(record: Mapping[Any, Any], key: str, problems: Problems, line: int, what: str, required: bool = True) -> str | None:
+def check_text(
+    record: Mapping[Any, Any], key: str, problems: Problems, line: int, what: str, required: bool = True
+) -> str | None:
     """A non-empty single-line string field."""
     value = text_value(record, key)
     if value is not None:
@@ -94,7 +109,9 @@ def check_text_list(record: Mapping[Any, Any], key: str, problems: Problems, lin
     return tuple(v.strip() for v in value)
 
 
-def check_fields(record: Mapping[Any, Any], allowed: set[str], problems: Problems, line_of: Callable[[Any], int], what: str) -> None:
+def check_fields(
+    record: Mapping[Any, Any], allowed: set[str], problems: Problems, line_of: Callable[[Any], int], what: str
+) -> None:
     """Unknown keys are usually typos: name them and suggest the close one."""
     for key in record:
         if str(key) not in allowed:

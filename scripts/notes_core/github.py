@@ -1,6 +1,7 @@
 """The check's messages where a contributor in GitHub's web editor sees them: as annotations on the lines
 of the changed files, and as a job summary with every problem and its fix. Workflow commands are lines
 printed to the log, so they need no write permission."""
+
 from __future__ import annotations
 
 from .errors import ContentError
@@ -16,8 +17,10 @@ def _property(text: str) -> str:
 
 def annotations(errors: list[ContentError]) -> str:
     """`::error file=...,line=...::message` lines, one per problem."""
-    return "".join(f"::error file={_property(e.path)},line={e.line},title={_property('Content check')}::{_data(e.message)}\n"
-                   for e in errors)
+    return "".join(
+        f"::error file={_property(e.path)},line={e.line},title={_property('Content check')}::{_data(e.message)}\n"
+        for e in errors
+    )
 
 
 def job_summary(errors: list[ContentError], notes: tuple[str, ...] = ()) -> str:
@@ -26,10 +29,15 @@ def job_summary(errors: list[ContentError], notes: tuple[str, ...] = ()) -> str:
         lines = ["### Content check: all good", ""]
     else:
         count = len(errors)
-        lines = [f"### Content check: {count} problem{'s' if count != 1 else ''} to fix", "",
-                 "Problems on lines of the files you changed are also marked on those lines in the pull request's "
-                 "*Files changed* tab (GitHub shows the first ten there). Fix them in the files (the pencil icon edits a file "
-                 "in the browser), and the checks run again.", ""]
+        lines = [
+            f"### Content check: {count} problem{'s' if count != 1 else ''} to fix",
+            "",
+            "Problems on lines of the files you changed are also marked on those lines in the pull request's "
+            "*Files changed* tab (GitHub shows the first ten there). Fix them in the files (the pencil icon edits a "
+            "file "
+            "in the browser), and the checks run again.",
+            "",
+        ]
         for error in errors:
             first, _, rest = error.message.partition("\n")
             lines.append(f"- `{_code(error.path)}:{error.line}`: {_text(first)}")

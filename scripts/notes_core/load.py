@@ -1,16 +1,18 @@
 """load_archive: read every file, check everything, and build the one model of the site."""
+
 from __future__ import annotations
 
 import difflib
 import re
 from collections import defaultdict
+from collections.abc import Callable
 
 from .errors import ContentError, ContentErrors, Problems, suggest
 from .meeting_file import read_meeting_file
 from .model import Archive, Category, Meeting, Organisation, PlannedMeeting, Point, Speaker
+from .placeholders import check_placeholders
 from .registries import load_categories, load_organisations, load_planned, load_speakers, rel
 from .settings import Settings
-from .placeholders import check_placeholders
 from .validate import build_meeting
 
 
@@ -22,7 +24,9 @@ def load_archive(settings: Settings) -> Archive:
     return archive
 
 
-def load_drafts(settings: Settings, published_owners: dict[str, tuple[str, ...]] | None = None) -> tuple[Archive, list[ContentError]]:
+def load_drafts(
+    settings: Settings, published_owners: dict[str, tuple[str, ...]] | None = None
+) -> tuple[Archive, list[ContentError]]:
     """The archive of every meeting without problems, and the problems: for previewing drafts.
 
     Meetings with a problem (and announced meetings whose entry has one) are left out of the archive,
@@ -36,7 +40,11 @@ def load_drafts(settings: Settings, published_owners: dict[str, tuple[str, ...]]
     planned = load_planned(data_dir, root, errors)
     meetings: list[Meeting] = []
     if not meetings_dir.is_dir():
-        errors.append(ContentError(rel(meetings_dir, root), 1, "the meetings folder is missing; meeting write-ups go in docs/meetings/"))
+        errors.append(
+            ContentError(
+                rel(meetings_dir, root), 1, "the meetings folder is missing; meeting write-ups go in docs/meetings/"
+            )
+        )
         files = []
     else:
         files = sorted(f for f in meetings_dir.glob("*.md") if f.name != "index.md")
@@ -55,26 +63,51 @@ def load_drafts(settings: Settings, published_owners: dict[str, tuple[str, ...]]
     planned_path = rel(data_dir / "planned.yml", root)
     for plan, line in planned:
         if plan.series not in series:
-            errors.append(ContentError(planned_path, line, f"planned '{plan.id}': unknown series '{plan.series}'{suggest(plan.series, series.keys())}"))
+            errors.append(
+                ContentError(
+                    planned_path,
+                    line,
+                    f"planned '{plan.id}': unknown series '{plan.series}'{suggest(plan.series, series.keys())}",
+                )
+            )
         if plan.announced_in not in slugs and files:
-            errors.append(ContentError(planned_path, line, f"planned '{plan.id}': announced_in '{plan.announced_in}' is not a meeting file{suggest(plan.announced_in, slugs)}"))
+            errors.append(
+                ContentError(
+                    planned_path,
+                    line,
+                    f"planned '{plan.id}': announced_in '{plan.announced_in}' is not a meeting "
+                    f"file{suggest(plan.announced_in, slugs)}",
+                )
+            )
         written = written_up(plan, meetings)
         if written is not None:
-            errors.append(ContentError(planned_path, line, f"the announced meeting '{plan.id}' ({plan.title}) now has its write-up, "
-                                                           f"{written.path}; delete this entry (the lines from `- id: {plan.id}` to the next `- id:`)"))
+            errors.append(
+                ContentError(
+                    planned_path,
+                    line,
+                    f"the announced meeting '{plan.id}' ({plan.title}) now has its write-up, "
+                    f"{written.path}; delete this entry (the lines from `- id: {plan.id}` to the next `- id:`)",
+                )
+            )
     if not meetings and not errors:
-        errors.append(ContentError(rel(meetings_dir, root), 1, "there are no meeting files; add one with `make new TITLE=\"...\"`"))
+        errors.append(
+            ContentError(rel(meetings_dir, root), 1, 'there are no meeting files; add one with `make new TITLE="..."`')
+        )
     failed = {error.path for error in errors}
     # A registry that cannot be read checks nothing, so a meeting may name ids it lacks: such a meeting
     # waits (the registry's own problem is reported, and fails the check) rather than break the preview.
-    meetings = sorted((m for m in meetings if m.path not in failed and unregistered(m, themes, speakers, series) is None),
-                      key=lambda m: (m.series, m.order, m.slug))
+    meetings = sorted(
+        (m for m in meetings if m.path not in failed and unregistered(m, themes, speakers, series) is None),
+        key=lambda m: (m.series, m.order, m.slug),
+    )
     slugs = {m.slug for m in meetings}
     announced = [p for p, _ in planned if p.series in series and p.announced_in in slugs]
     return index_archive(meetings, announced, themes, speakers, organisations, series), errors
 
 
-def unregistered(meeting: Meeting, themes: dict[str, Category], speakers: dict[str, Speaker], series: dict[str, Category]) -> str | None:
+def unregistered(
+    meeting: Meeting, themes: dict[str, Category], speakers: dict[str, Speaker], series: dict[str, Category]
+) -> str | None:
     """The first id the meeting names that its registry does not hold, described, or None."""
     if meeting.series not in series:
         return f"the series '{meeting.series}'"
@@ -89,17 +122,24 @@ def unregistered(meeting: Meeting, themes: dict[str, Category], speakers: dict[s
 
 def written_up(plan: PlannedMeeting, meetings: list[Meeting]) -> Meeting | None:
     """The write-up of an announced meeting: same series, and the same title or question, give or take a few words."""
+
     def same(a: str, b: str) -> bool:
         a, b = (re.sub(r"[^a-z0-9 ]", "", text.casefold()) for text in (a, b))
         return bool(a) and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
+
     for meeting in meetings:
-        if meeting.series == plan.series and meeting.slug != plan.announced_in and (
-                same(meeting.title, plan.title) or (plan.question and same(meeting.question, plan.question))):
+        if (
+            meeting.series == plan.series
+            and meeting.slug != plan.announced_in
+            and (same(meeting.title, plan.title) or (plan.question and same(meeting.question, plan.question)))
+        ):
             return meeting
     return None
 
 
-def check_unique_points(meetings: list[Meeting], errors: list[ContentError], published_owners: dict[str, tuple[str, ...]]) -> None:
+def check_unique_points(
+    meetings: list[Meeting], errors: list[ContentError], published_owners: dict[str, tuple[str, ...]]
+) -> None:
     """The id is blamed where it is new: the meeting that published it on main keeps it."""
     first: dict[str, tuple[Meeting, int]] = {}
     for meeting in meetings:
@@ -110,8 +150,14 @@ def check_unique_points(meetings: list[Meeting], errors: list[ContentError], pub
             (kept, kept_line), (new, new_line) = first[point.id], (meeting, point.line)
             if new.src_uri in published_owners.get(point.id, ()):
                 (kept, kept_line), (new, new_line) = (new, new_line), (kept, kept_line)
-            errors.append(ContentError(new.path, new_line, f"point id '{point.id}' is already used at {kept.path}:{kept_line}; "
-                                                           "ids must be unique across the site, so choose another"))
+            errors.append(
+                ContentError(
+                    new.path,
+                    new_line,
+                    f"point id '{point.id}' is already used at {kept.path}:{kept_line}; "
+                    "ids must be unique across the site, so choose another",
+                )
+            )
 
 
 def check_unique_order(meetings: list[Meeting], errors: list[ContentError], published_pages: set[str]) -> None:
@@ -125,8 +171,14 @@ def check_unique_order(meetings: list[Meeting], errors: list[ContentError], publ
         kept, new = first[key], meeting
         if new.src_uri in published_pages and kept.src_uri not in published_pages:
             kept, new = new, kept
-        errors.append(ContentError(new.path, 1, f"order {new.order} is already used by {kept.path} in series '{new.series}'; "
-                                                "give this meeting the next free number"))
+        errors.append(
+            ContentError(
+                new.path,
+                1,
+                f"order {new.order} is already used by {kept.path} in series '{new.series}'; "
+                "give this meeting the next free number",
+            )
+        )
 
 
 def index_archive(meetings, planned, themes, speakers, organisations, series) -> Archive:
@@ -148,8 +200,13 @@ def index_archive(meetings, planned, themes, speakers, organisations, series) ->
             for organisation in mentions(point.text):
                 by_organisation[organisation].append(point)
     return Archive(
-        meetings=tuple(meetings), planned=tuple(planned), themes=themes, speakers=speakers,
-        organisations=organisations, series=series, points=points,
+        meetings=tuple(meetings),
+        planned=tuple(planned),
+        themes=themes,
+        speakers=speakers,
+        organisations=organisations,
+        series=series,
+        points=points,
         points_by_theme={k: tuple(v) for k, v in by_theme.items()},
         points_by_speaker={k: tuple(v) for k, v in by_speaker.items()},
         points_by_organisation={k: tuple(v) for k, v in by_organisation.items()},
@@ -158,20 +215,36 @@ def index_archive(meetings, planned, themes, speakers, organisations, series) ->
     )
 
 
-def mention_finder(organisations: dict[str, Organisation]):
-    """One regex for all organisation names, so finding mentions is one pass per point."""
-    owner = {name: org.id for org in organisations.values() for name in org.names}
-    if not owner:
-        return lambda text: []
-    names = sorted(owner, key=len, reverse=True)
-    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+NAME_TOKEN = re.compile(r"\w+|[^\w\s]")
+
+
+def name_tokens(text: str) -> tuple[str, ...]:
+    """Words and punctuation marks: names are matched as whole words."""
+    return tuple(match.group(0) for match in NAME_TOKEN.finditer(text))
+
+
+def mention_finder(organisations: dict[str, Organisation]) -> Callable[[str], list[str]]:
+    """Every organisation named in a text, in order, longest name first where names overlap.
+
+    Names are looked up word by word in a table, so the cost is the text's length times the words of
+    the longest name (a few), however many names there are: one regex of all names was not linear."""
+    owner = {name_tokens(name): org.id for org in organisations.values() for name in org.names}
+    longest = max((len(name) for name in owner), default=0)
 
     def find(text: str) -> list[str]:
         found: list[str] = []
-        for match in pattern.finditer(text):
-            org = owner[match.group(1)]
-            if org not in found:
-                found.append(org)
+        words = name_tokens(text) if owner else ()
+        start = 0
+        while start < len(words):
+            for size in range(min(longest, len(words) - start), 0, -1):
+                org = owner.get(words[start : start + size])
+                if org is not None:
+                    if org not in found:
+                        found.append(org)
+                    start += size
+                    break
+            else:
+                start += 1
         return found
 
     return find

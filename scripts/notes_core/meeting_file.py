@@ -9,6 +9,7 @@ A key point is a level-3 or level-4 heading with an explicit id, followed direct
 
     The text of the point, as in the notes.
 """
+
 from __future__ import annotations
 
 import re
@@ -25,6 +26,10 @@ from .yaml_lines import describe, error_line, parse_yaml
 # two unbounded parts that can trade characters), so a 100 KB line costs microseconds, not minutes.
 HEADING_START = re.compile(r"(#{1,6})[ \t]+")
 ID_BLOCK = re.compile(r"\{:?[ \t]*#([^}]*)\}")
+# The delimiters exactly as MkDocs reads them (mkdocs.utils.meta.YAML_RE): the check must see the same front
+# matter as the build, or a line ` ---` would end it here and hide the rest from the check.
+OPENING = re.compile(r"---[ \t]*")
+CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*")
 META_START = re.compile(r"([A-Za-z][A-Za-z_-]{0,30})[ \t]*:")
 META_KEYS = ("themes", "speaker")
 FENCE = re.compile(r"^\s*(```|~~~)")
@@ -61,12 +66,19 @@ class RawMeeting:
 def split_front_matter(text: str, path: str, errors: list[ContentError]) -> tuple[str, str, int] | None:
     """(front matter text, body, line of the body's first line), or None when there is none."""
     lines = text.split("\n")
-    if not lines or lines[0].strip() != "---":
-        errors.append(ContentError(path, 1, "the file must start with front matter: a line `---`, the meeting's fields (title, question, ...), and another `---`"))
+    if not lines or not OPENING.fullmatch(lines[0]):
+        errors.append(
+            ContentError(
+                path,
+                1,
+                "the file must start with front matter: a line `---`, the meeting's fields (title, question, ...), "
+                "and another `---`",
+            )
+        )
         return None
     for index in range(1, len(lines)):
-        if lines[index].strip() in ("---", "..."):
-            return "\n".join(lines[1:index]), "\n".join(lines[index + 1:]), index + 2
+        if CLOSING.fullmatch(lines[index]):
+            return "\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2
     errors.append(ContentError(path, 1, "front matter is not closed; add a line `---` after the meeting's fields"))
     return None
 
@@ -76,14 +88,15 @@ def parse_heading(line: str) -> tuple[str, str, str | None] | None:
     start = HEADING_START.match(line)
     if start is None:
         return None
-    title = line[start.end():].rstrip(" \t")
+    title = line[start.end() :].rstrip(" \t")
     ident = None
     if title.endswith("}"):
         brace = title.rfind("{")
         block = ID_BLOCK.fullmatch(title, brace) if brace >= 0 else None
         if block is not None:
             words = block.group(1).split()
-            # `{#id .class key=value}` is an attribute list; `{#Distance is the hidden cost}` meant the phrase as the id.
+            # `{#id .class key=value}` is an attribute list;
+            # `{#Distance is the hidden cost}` meant the phrase as the id.
             attributes = all(word.startswith((".", "#")) or "=" in word for word in words[1:])
             ident = (words[0] if attributes else " ".join(words)) if words else ""
             title = title[:brace]
@@ -93,7 +106,7 @@ def parse_heading(line: str) -> tuple[str, str, str | None] | None:
 def parse_meta(line: str) -> tuple[str, str] | None:
     """(key, value) of a `key: value` line under a point heading."""
     start = META_START.match(line)
-    return (start.group(1), line[start.end():].strip(" \t")) if start else None
+    return (start.group(1), line[start.end() :].strip(" \t")) if start else None
 
 
 def read_meeting_file(file: Path, path: str, errors: list[ContentError]) -> RawMeeting | None:
@@ -134,15 +147,35 @@ def read_points(body: str, first_line: int, path: str, errors: list[ContentError
             hashes, title, ident = heading
             level = len(hashes)
             if level == 1:
-                errors.append(ContentError(path, number, "a level-1 heading (`# ...`) is not allowed: the page title comes from `title:` in the front matter; use `##` for sections"))
+                errors.append(
+                    ContentError(
+                        path,
+                        number,
+                        "a level-1 heading (`# ...`) is not allowed: the page title comes from `title:` in the front "
+                        "matter; use `##` for sections",
+                    )
+                )
             if level == 2:
                 section = title
             current = None
             if ident is not None or (offset + 1 < len(lines) and starts_meta(lines[offset + 1])):
                 if level not in (3, 4):
-                    errors.append(ContentError(path, number, f"a key point must be a level-3 (`###`) or level-4 (`####`) heading, not level {level}"))
+                    errors.append(
+                        ContentError(
+                            path,
+                            number,
+                            f"a key point must be a level-3 (`###`) or level-4 (`####`) heading, not level {level}",
+                        )
+                    )
                 if ident is None:
-                    errors.append(ContentError(path, number, f"key point '{title}' has no id; add one at the end of the heading, e.g. `{hashes} {title} {{#a-short-id}}`"))
+                    errors.append(
+                        ContentError(
+                            path,
+                            number,
+                            f"key point '{title}' has no id; add one at the end of the heading, e.g. `{hashes} "
+                            f"{title} {{#a-short-id}}`",
+                        )
+                    )
                 current = RawPoint(ident, title.strip(), level, number, section)
                 points.append(current)
                 in_meta = True
@@ -153,9 +186,18 @@ def read_points(body: str, first_line: int, path: str, errors: list[ContentError
         if meta:
             key = meta[0]
             if key not in META_KEYS:
-                errors.append(ContentError(path, number, f"point '{current.id}': unknown field '{key}'{suggest(key, META_KEYS) or '; a point takes `themes:` and `speaker:` lines'}"))
+                errors.append(
+                    ContentError(
+                        path,
+                        number,
+                        f"point '{current.id}': unknown field "
+                        f"'{key}'{suggest(key, META_KEYS) or '; a point takes `themes:` and `speaker:` lines'}",
+                    )
+                )
             elif key in current.meta:
-                errors.append(ContentError(path, number, f"point '{current.id}': '{key}' is given twice; keep one line"))
+                errors.append(
+                    ContentError(path, number, f"point '{current.id}': '{key}' is given twice; keep one line")
+                )
             else:
                 current.meta[key] = (meta[1], number)
             continue

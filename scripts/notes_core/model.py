@@ -1,4 +1,5 @@
 """The in-memory model of the archive: built once per build, read by every renderer."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -9,6 +10,7 @@ from .addresses import meeting_page
 @dataclass(frozen=True)
 class Category:
     """A theme or a series: what key points or meetings are grouped under, with a title and a description."""
+
     id: str
     title: str
     description: str
@@ -38,6 +40,7 @@ class Speaker:
 @dataclass(frozen=True)
 class SpeakerRole:
     """A speaker at one meeting, with the role the notes give them there (if any)."""
+
     speaker: str
     role: str | None
 
@@ -51,9 +54,9 @@ class Point:
     text: str
     meeting: str
     section: str
-    line: int                          # of the heading, in the meeting file
-    level: int = 3                     # 3 for ###, 4 for ####
-    meta_lines: tuple[int, ...] = ()   # the `themes:` and `speaker:` lines under the heading
+    line: int  # of the heading, in the meeting file
+    level: int = 3  # 3 for ###, 4 for ####
+    meta_lines: tuple[int, ...] = ()  # the `themes:` and `speaker:` lines under the heading
 
 
 @dataclass(frozen=True)
@@ -70,7 +73,7 @@ class Meeting:
     summary: str
     points: tuple[Point, ...]
     body: str
-    body_line: int = 1                 # the line of the file where the body starts
+    body_line: int = 1  # the line of the file where the body starts
 
     @property
     def src_uri(self) -> str:

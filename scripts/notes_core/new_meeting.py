@@ -1,4 +1,5 @@
 """Start a new meeting file, with placeholders that `check` rejects until they are replaced."""
+
 from __future__ import annotations
 
 import re
@@ -8,8 +9,8 @@ from markdown.extensions.toc import slugify
 
 from .addresses import meeting_page
 from .fields import ID_PATTERN
-from .settings import Settings
 from .placeholders import PLACEHOLDER
+from .settings import Settings
 
 ORDER = re.compile(r"^order:\s*(\d+)\s*$", re.M)
 SERIES = re.compile(r"^series:\s*['\"]?([a-z0-9-]+)", re.M)
@@ -53,7 +54,9 @@ def create_meeting(settings: Settings, title: str, series: str) -> Path:
     meetings = settings.meetings_dir
     path = settings.docs_dir / meeting_page(slug)
     if path.exists():
-        raise NewMeetingError(f"{path.relative_to(settings.root).as_posix()} already exists; choose another title or edit that file")
+        raise NewMeetingError(
+            f"{path.relative_to(settings.root).as_posix()} already exists; choose another title or edit that file"
+        )
     order = next_order(meetings, series)
     fill = PLACEHOLDER.replace(" ", "-").lower()
     text = TEMPLATE.format(title=title.replace('"', "'"), series=series, order=order, fill=PLACEHOLDER)

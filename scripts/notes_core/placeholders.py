@@ -1,4 +1,5 @@
 """`FILL IN` marks what `make new` and the check's suggested entries leave for a contributor to write."""
+
 from __future__ import annotations
 
 import re
@@ -12,4 +13,8 @@ PLACEHOLDER_LINE = re.compile(r"fill[ -]in", re.I)
 def check_placeholders(text: str, problems: Problems) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         if PLACEHOLDER_LINE.search(line):
-            problems.add(number, f"placeholder '{PLACEHOLDER}' left in; replace it (and any 'fill-in-...' id) with the real text or id from the write-up")
+            problems.add(
+                number,
+                f"placeholder '{PLACEHOLDER}' left in; replace it (and any 'fill-in-...' id) with the real text or id "
+                "from the write-up",
+            )

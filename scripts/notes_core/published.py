@@ -3,6 +3,7 @@
 The published set of the main branch is read from git (published_base.py); this module compares
 it with the working tree and says, for each broken link, the one line that mends it.
 """
+
 from __future__ import annotations
 
 import difflib
@@ -10,16 +11,16 @@ import json
 import posixpath
 from dataclasses import dataclass
 
+from .addresses import meeting_page, page_address
 from .errors import ContentError
 from .model import Archive
 from .redirects import REDIRECTS, Redirects, resolve_page
-from .addresses import meeting_page, meeting_slug, page_address
 
 
 @dataclass(frozen=True)
 class Published:
-    points: frozenset[str]                     # every point id with a /p/<id>/ page, retired ids included
-    pages: frozenset[str]                      # page addresses: "", "about/", "themes/shared-purpose/"
+    points: frozenset[str]  # every point id with a /p/<id>/ page, retired ids included
+    pages: frozenset[str]  # page addresses: "", "about/", "themes/shared-purpose/"
     point_meetings: dict[str, tuple[str, ...]]  # live point id -> the meeting file(s) carrying its anchor
     point_redirects: dict[str, str]
     page_redirects: dict[str, str]
@@ -39,14 +40,21 @@ def published_now(archive: Archive, page_uris: set[str] | frozenset[str], redire
 
 def published_to_json(published: Published) -> str:
     """The output of `notes.py published --json`, read back by later revisions' checks."""
-    return json.dumps({
-        "points": sorted(published.points),
-        "pages": sorted(published.pages),
-        "point_meetings": {ident: places[0] if len(places) == 1 else list(places) for ident, places in sorted(published.point_meetings.items())},
-        "point_redirects": published.point_redirects,
-        "page_redirects": published.page_redirects,
-        "moved_points": {ident: list(places) for ident, places in published.moved_points.items()},
-    }, indent=1, ensure_ascii=False)
+    return json.dumps(
+        {
+            "points": sorted(published.points),
+            "pages": sorted(published.pages),
+            "point_meetings": {
+                ident: places[0] if len(places) == 1 else list(places)
+                for ident, places in sorted(published.point_meetings.items())
+            },
+            "point_redirects": published.point_redirects,
+            "page_redirects": published.page_redirects,
+            "moved_points": {ident: list(places) for ident, places in published.moved_points.items()},
+        },
+        indent=1,
+        ensure_ascii=False,
+    )
 
 
 def published_from_json(text: str) -> Published:
@@ -72,8 +80,12 @@ def published_from_old_lock(data: object) -> Published:
     points = data.get("points") or {}
     if not isinstance(points, dict):
         raise ValueError("points: expected a mapping")
-    meetings = {str(ident): tuple(address.strip("/") + ".md" for address in text_list([places] if isinstance(places, str) else places, ident))
-                for ident, places in points.items()}
+    meetings = {
+        str(ident): tuple(
+            address.strip("/") + ".md" for address in text_list([places] if isinstance(places, str) else places, ident)
+        )
+        for ident, places in points.items()
+    }
     point_redirects = text_map(data.get("point_redirects") or {}, "point_redirects")
     return Published(
         points=frozenset(meetings) | frozenset(point_redirects),
@@ -103,7 +115,9 @@ def places_map(value: object, name: str) -> dict[str, tuple[str, ...]]:
     return {str(k): tuple(text_list([v] if isinstance(v, str) else v, name)) for k, v in value.items()}
 
 
-def check_published(base: Published, where: str, now: Published, archive: Archive, redirects: Redirects, errors: list[ContentError]) -> None:
+def check_published(
+    base: Published, where: str, now: Published, archive: Archive, redirects: Redirects, errors: list[ContentError]
+) -> None:
     """Every point id, page address, point anchor and redirect published on `where` still leads somewhere."""
     check_points(base, where, now, archive, redirects, errors)
     check_pages(base, where, now, redirects, errors)
@@ -111,16 +125,27 @@ def check_published(base: Published, where: str, now: Published, archive: Archiv
     check_kept_redirects(base, where, archive, redirects, errors)
 
 
-def check_points(base: Published, where: str, now: Published, archive: Archive, redirects: Redirects, errors: list[ContentError]) -> None:
+def check_points(
+    base: Published, where: str, now: Published, archive: Archive, redirects: Redirects, errors: list[ContentError]
+) -> None:
     new_ids = sorted(now.points - base.points)
     for ident in sorted(base.points - set(base.point_redirects)):
         if ident in archive.points or ident in redirects.point_redirects:
             continue
         renamed = difflib.get_close_matches(ident, new_ids, n=1, cutoff=0.6)
         hint = f": if you renamed it to '{renamed[0]}', change the id back" if renamed else ""
-        errors.append(ContentError(REDIRECTS, redirects.line("point_redirects"), (
-            f"point '{ident}' is published on {where} but is in no meeting now; put it back (ids never change{hint}), "
-            f"or if it was merged into another point add this line under point_redirects:\n  {ident}: <id-of-the-point-that-now-holds-it>")))
+        errors.append(
+            ContentError(
+                REDIRECTS,
+                redirects.line("point_redirects"),
+                (
+                    f"point '{ident}' is published on {where} but is in no meeting now; put it back (ids never "
+                    f"change{hint}), "
+                    f"or if it was merged into another point add this line under point_redirects:\n  {ident}: "
+                    "<id-of-the-point-that-now-holds-it>"
+                ),
+            )
+        )
 
 
 def check_pages(base: Published, where: str, now: Published, redirects: Redirects, errors: list[ContentError]) -> None:
@@ -129,12 +154,23 @@ def check_pages(base: Published, where: str, now: Published, redirects: Redirect
     for address in sorted(base.pages - now.pages - redirected):
         old = docs_path(address)
         new = guess_new_page(address, new_pages)
-        errors.append(ContentError(REDIRECTS, redirects.line("page_redirects"), (
-            f"page '{address}' is published on {where} and is gone now; put it back, or if it was renamed or moved "
-            f"add this line under page_redirects, so that its address leads to the new page:\n  {old}: {docs_path(new) if new else '<docs path of the page that replaces it>'}")))
+        errors.append(
+            ContentError(
+                REDIRECTS,
+                redirects.line("page_redirects"),
+                (
+                    f"page '{address}' is published on {where} and is gone now; put it back, or if it was renamed or "
+                    "moved "
+                    f"add this line under page_redirects, so that its address leads to the new page:\n  {old}: "
+                    f"{docs_path(new) if new else '<docs path of the page that replaces it>'}"
+                ),
+            )
+        )
 
 
-def check_moves(base: Published, where: str, now: Published, archive: Archive, redirects: Redirects, errors: list[ContentError]) -> None:
+def check_moves(
+    base: Published, where: str, now: Published, archive: Archive, redirects: Redirects, errors: list[ContentError]
+) -> None:
     """A point that moved to another meeting keeps an anchor on the old page: that needs a record,
     or the anchor would be gone once the move is itself published."""
     for ident, places in sorted(base.point_meetings.items()):
@@ -152,29 +188,71 @@ def check_moves(base: Published, where: str, now: Published, archive: Archive, r
         if not missing:
             continue
         line = f"  {ident}: {places_text((*recorded, *missing))}"
-        how = f"change its line under moved_points to:\n{line}" if recorded else f"add this line under moved_points:\n{line}"
-        errors.append(ContentError(REDIRECTS, redirects.line("moved_points", ident), (
-            f"point '{ident}' is on {', '.join(missing)} on {where} and is on {here} now; so that links to its old place "
-            f"still find it, {how}")))
+        how = (
+            f"change its line under moved_points to:\n{line}"
+            if recorded
+            else f"add this line under moved_points:\n{line}"
+        )
+        errors.append(
+            ContentError(
+                REDIRECTS,
+                redirects.line("moved_points", ident),
+                (
+                    f"point '{ident}' is on {', '.join(missing)} on {where} and is on {here} now; so that links to "
+                    "its old place "
+                    f"still find it, {how}"
+                ),
+            )
+        )
 
 
-def check_kept_redirects(base: Published, where: str, archive: Archive, redirects: Redirects, errors: list[ContentError]) -> None:
+def check_kept_redirects(
+    base: Published, where: str, archive: Archive, redirects: Redirects, errors: list[ContentError]
+) -> None:
     for old, new in sorted(base.point_redirects.items()):
         if old in redirects.point_redirects:
             continue
         if old in archive.points:
             point = archive.points[old]
-            errors.append(ContentError(archive.meetings_by_slug[point.meeting].path, point.line, f"point id '{old}' was retired on {where} (merged into '{new}') and is never reused; choose another id"))
+            errors.append(
+                ContentError(
+                    archive.meetings_by_slug[point.meeting].path,
+                    point.line,
+                    f"point id '{old}' was retired on {where} (merged into '{new}') and is never reused; choose "
+                    "another id",
+                )
+            )
         else:
-            errors.append(ContentError(REDIRECTS, redirects.line("point_redirects"), f"point_redirects: the line for '{old}' is on {where} and redirects are never removed; put it back under point_redirects:\n  {old}: {new}"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    redirects.line("point_redirects"),
+                    f"point_redirects: the line for '{old}' is on {where} and redirects are never removed; put it "
+                    f"back under point_redirects:\n  {old}: {new}",
+                )
+            )
     for old, new in sorted(base.page_redirects.items()):
         if old not in redirects.page_redirects:
-            errors.append(ContentError(REDIRECTS, redirects.line("page_redirects"), f"page_redirects: the line for '{old}' is on {where} and redirects are never removed; put it back under page_redirects:\n  {old}: {new}"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    redirects.line("page_redirects"),
+                    f"page_redirects: the line for '{old}' is on {where} and redirects are never removed; put it back "
+                    f"under page_redirects:\n  {old}: {new}",
+                )
+            )
     for ident, places in sorted(base.moved_points.items()):
         recorded = redirects.moved_points.get(ident, ())
         if not set(places) <= set(recorded):
             kept = (*recorded, *(p for p in places if p not in recorded))
-            errors.append(ContentError(REDIRECTS, redirects.line("moved_points", ident), f"moved_points: '{ident}' was on {', '.join(p for p in places if p not in recorded)} on {where}, and these lines are never removed; write its line as:\n  {ident}: {places_text(kept)}"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    redirects.line("moved_points", ident),
+                    f"moved_points: '{ident}' was on {', '.join(p for p in places if p not in recorded)} on {where}, "
+                    f"and these lines are never removed; write its line as:\n  {ident}: {places_text(kept)}",
+                )
+            )
 
 
 def places_text(places: tuple[str, ...]) -> str:

@@ -7,6 +7,7 @@ changes are compared with the last commit. Its tree is extracted to a temporary 
 `python scripts/notes.py published --json`; a revision from before that command existed listed
 what it published in data/permalinks.yml, which is read instead.
 """
+
 from __future__ import annotations
 
 import io
@@ -32,10 +33,10 @@ MAIN_REFS = {"refs/remotes/origin/main": "origin/main", "refs/heads/main": "main
 @dataclass(frozen=True)
 class Base:
     commit: str
-    name: str        # how messages call it: origin/main, main, or the value of NOTES_PUBLISHED_REF
-    top: Path        # the repository's top folder
-    folder: str      # the project's folder inside the repository, "" at its top
-    shallow: bool    # merge-base failed, so this is the tip of main
+    name: str  # how messages call it: origin/main, main, or the value of NOTES_PUBLISHED_REF
+    top: Path  # the repository's top folder
+    folder: str  # the project's folder inside the repository, "" at its top
+    shallow: bool  # merge-base failed, so this is the tip of main
 
 
 @dataclass(frozen=True)
@@ -68,14 +69,22 @@ def read_base_published(root: Path) -> BasePublished | Unknown:
     published = _READ[key]
     if isinstance(published, Unknown):
         return published
-    notes = (f"this clone has no history to tell where the branch left {base.name}, so it is compared with the tip of "
-             f"{base.name}; if {base.name} has moved on since, merge it into the branch first",) if base.shallow else ()
+    notes = (
+        (
+            f"this clone has no history to tell where the branch left {base.name}, so it is compared with the tip of "
+            f"{base.name}; if {base.name} has moved on since, merge it into the branch first",
+        )
+        if base.shallow
+        else ()
+    )
     return BasePublished(published, base.name, notes)
 
 
 def git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
     english = {**os.environ, "LC_ALL": "C"}  # its messages are read
-    return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True, env=english, timeout=120, check=False)
+    return subprocess.run(
+        ["git", "-C", str(root), *args], capture_output=True, text=True, env=english, timeout=120, check=False
+    )
 
 
 def find_base(root: Path) -> Base | Unknown:
@@ -105,6 +114,36 @@ def find_base(root: Path) -> Base | Unknown:
     return Base(tip, name, top, prefix, shallow=True)
 
 
+# The site's code and its checks: a pull request that changes these can change what the check itself does,
+# so green checks cannot vouch for it and a maintainer reviews it (.github/CODEOWNERS says who).
+CODE_PATHS = (
+    "scripts",
+    "overrides",
+    "mkdocs.yml",
+    "docs/javascripts",
+    "docs/stylesheets",
+    "tests",
+    ".github",
+    ".ci",
+    "Makefile",
+    "pyproject.toml",
+    "requirements.txt",
+    "requirements-test.txt",
+    "package.json",
+    "package-lock.json",
+)
+
+
+def code_changes(root: Path) -> list[str]:
+    """The files of the site's code that differ from the base (working tree included); [] when there is no base."""
+    base = find_base(root)
+    if isinstance(base, Unknown):
+        return []
+    changed = git(root, "diff", "--name-only", "--relative", base.commit, "--", *CODE_PATHS)
+    untracked = git(root, "ls-files", "--others", "--exclude-standard", "--", *CODE_PATHS)
+    return sorted(set(changed.stdout.split()) | set(untracked.stdout.split())) if changed.returncode == 0 else []
+
+
 def published_at(base: Base) -> Published | Unknown:
     # From the top folder: run in a subfolder, git archive and ls-tree would look only below it.
     tree = f"{base.commit}:{base.folder}" if base.folder else base.commit
@@ -112,8 +151,12 @@ def published_at(base: Base) -> Published | Unknown:
     names = [name for name in TREE if name in listed.stdout.splitlines()]
     if listed.returncode != 0 or "scripts" not in names or "data" not in names:
         return Unknown(f"{base.name} has no scripts/ and data/ folders here")
-    archive = subprocess.run(["git", "-C", str(base.top), "archive", "--format=tar", tree, "--", *names],
-                             capture_output=True, timeout=300, check=False)
+    archive = subprocess.run(
+        ["git", "-C", str(base.top), "archive", "--format=tar", tree, "--", *names],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
     if archive.returncode != 0:
         return Unknown(f"git archive of {base.name} failed ({first_line(archive.stderr.decode(errors='replace'))})")
     with tempfile.TemporaryDirectory(prefix="notes-published-") as folder:
@@ -122,7 +165,7 @@ def published_at(base: Base) -> Published | Unknown:
             if hasattr(tarfile, "data_filter"):
                 tar.extractall(copy, filter="data")
             else:  # Python before 3.11.4; the archive is this repository's own history
-                tar.extractall(copy)  # noqa: S202
+                tar.extractall(copy)
         return ask_published(copy, base.name)
 
 
@@ -130,14 +173,21 @@ def ask_published(copy: Path, name: str) -> Published | Unknown:
     env = {key: value for key, value in os.environ.items() if key != REF_VARIABLE}
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     try:
-        answer = subprocess.run([sys.executable, str(copy / "scripts" / "notes.py"), "published", "--json"],
-                                cwd=copy, env=env, capture_output=True, text=True, timeout=600, check=False)
+        answer = subprocess.run(
+            [sys.executable, str(copy / "scripts" / "notes.py"), "published", "--json"],
+            cwd=copy,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         return Unknown(f"reading what {name} publishes took too long")
     try:
         if answer.returncode == 0:
             return published_from_json(answer.stdout)
-        if "invalid choice: 'published'" in answer.stderr:   # written before `published` existed
+        if "invalid choice: 'published'" in answer.stderr:  # written before `published` existed
             return published_from_old_lock(yaml.safe_load((copy / REDIRECTS).read_text(encoding="utf-8")))
     except (ValueError, OSError, yaml.YAMLError) as error:
         return Unknown(f"what {name} publishes could not be read ({error})")

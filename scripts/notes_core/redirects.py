@@ -3,6 +3,7 @@
 What is published is read from the main branch (published.py); this file only holds the
 redirects, and its lines are never removed.
 """
+
 from __future__ import annotations
 
 import re
@@ -11,9 +12,9 @@ from pathlib import Path
 
 import yaml
 
+from .addresses import MEETINGS, meeting_slug, page_address
 from .errors import ContentError, suggest
 from .model import Archive
-from .addresses import MEETINGS, meeting_slug, page_address
 from .source_files import read_source
 from .yaml_lines import describe, error_line, parse_yaml
 
@@ -38,8 +39,8 @@ moved_points:
 class Redirects:
     point_redirects: dict[str, str] = field(default_factory=dict)
     page_redirects: dict[str, str] = field(default_factory=dict)
-    moved_points: dict[str, tuple[str, ...]] = field(default_factory=dict)   # point id -> meeting files it was on
-    lines: dict[str, int] = field(default_factory=dict)   # "section" and "section:key" -> line in the file
+    moved_points: dict[str, tuple[str, ...]] = field(default_factory=dict)  # point id -> meeting files it was on
+    lines: dict[str, int] = field(default_factory=dict)  # "section" and "section:key" -> line in the file
 
     def line(self, section: str, key: str = "") -> int:
         return self.lines.get(f"{section}:{key}") or self.lines.get(section, 1)
@@ -49,7 +50,14 @@ def read_redirects(root: Path, errors: list[ContentError]) -> Redirects | None:
     """The redirects, or None (with the reason in errors) when the file cannot be read."""
     file = root / REDIRECTS
     if not file.is_file():
-        errors.append(ContentError(REDIRECTS, 1, "the file is missing; create it with these three lines:\npoint_redirects:\npage_redirects:\nmoved_points:"))
+        errors.append(
+            ContentError(
+                REDIRECTS,
+                1,
+                "the file is missing; create it with these three "
+                "lines:\npoint_redirects:\npage_redirects:\nmoved_points:",
+            )
+        )
         return None
     text = read_source(file, REDIRECTS, errors)
     if text is None:
@@ -62,21 +70,43 @@ def read_redirects(root: Path, errors: list[ContentError]) -> Redirects | None:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        errors.append(ContentError(REDIRECTS, 1, "expected the sections point_redirects:, page_redirects: and moved_points:"))
+        errors.append(
+            ContentError(REDIRECTS, 1, "expected the sections point_redirects:, page_redirects: and moved_points:")
+        )
         return None
     key_lines = getattr(data, "key_lines", {})
     lines = {key: key_lines.get(key, 1) for key in SECTIONS}
     broken = False
     for key in data:
         if key in ("points", "pages"):
-            errors.append(ContentError(REDIRECTS, key_lines.get(str(key), 1), f"'{key}:' is no longer used (what is published is read from the main branch); delete the '{key}:' section"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    key_lines.get(str(key), 1),
+                    f"'{key}:' is no longer used (what is published is read from the main branch); delete the "
+                    f"'{key}:' section",
+                )
+            )
         elif key not in SECTIONS:
-            errors.append(ContentError(REDIRECTS, key_lines.get(str(key), 1), f"unknown section '{key}'{suggest(str(key), list(SECTIONS))}; the file has only point_redirects:, page_redirects: and moved_points:"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    key_lines.get(str(key), 1),
+                    f"unknown section '{key}'{suggest(str(key), list(SECTIONS))}; the file has only point_redirects:, "
+                    "page_redirects: and moved_points:",
+                )
+            )
     sections: dict[str, dict[str, object]] = {}
     for key in SECTIONS:
         value = data.get(key) or {}
         if not isinstance(value, dict):
-            errors.append(ContentError(REDIRECTS, lines[key], f"{key}: expected lines `old: new`, each indented by two spaces under '{key}:'"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    lines[key],
+                    f"{key}: expected lines `old: new`, each indented by two spaces under '{key}:'",
+                )
+            )
             broken = True
             value = {}
         for entry, entry_line in getattr(value, "key_lines", {}).items():
@@ -87,8 +117,20 @@ def read_redirects(root: Path, errors: list[ContentError]) -> Redirects | None:
     moved: dict[str, tuple[str, ...]] = {}
     for ident, places in sections["moved_points"].items():
         places = [places] if isinstance(places, str) else places
-        if not POINT_ID.match(str(ident)) or not isinstance(places, list) or not places or not all(isinstance(p, str) and MEETING_PATH.match(p) for p in places):
-            errors.append(ContentError(REDIRECTS, lines.get(f"moved_points:{ident}", lines["moved_points"]), f"moved_points: '{ident}': expected the meeting file it was on, e.g. `{ident}: meetings/levelling-up.md`"))
+        if (
+            not POINT_ID.match(str(ident))
+            or not isinstance(places, list)
+            or not places
+            or not all(isinstance(p, str) and MEETING_PATH.match(p) for p in places)
+        ):
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    lines.get(f"moved_points:{ident}", lines["moved_points"]),
+                    f"moved_points: '{ident}': expected the meeting file it was on, e.g. `{ident}: "
+                    "meetings/levelling-up.md`",
+                )
+            )
             continue
         moved[str(ident)] = tuple(places)
     if broken:
@@ -102,20 +144,38 @@ POINT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DOCS_PATH = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.md$")
 DOCS_TARGET = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.md(?:#[A-Za-z0-9_-]+)?$")
 MEETING_PATH = re.compile(r"^" + re.escape(MEETINGS) + r"/[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
-EXAMPLES = {"point_redirects": "act-in-small-places: asset-based-approach",
-            "page_redirects": "meetings/old-name.md: meetings/new-name.md"}
+EXAMPLES = {
+    "point_redirects": "act-in-small-places: asset-based-approach",
+    "page_redirects": "meetings/old-name.md: meetings/new-name.md",
+}
 
 
-def text_pairs(section: dict[str, object], name: str, lines: dict[str, int], errors: list[ContentError],
-               old_form: re.Pattern[str], new_form: re.Pattern[str]) -> dict[str, str]:
+def text_pairs(
+    section: dict[str, object],
+    name: str,
+    lines: dict[str, int],
+    errors: list[ContentError],
+    old_form: re.Pattern[str],
+    new_form: re.Pattern[str],
+) -> dict[str, str]:
     pairs: dict[str, str] = {}
     for old, new in section.items():
         line = lines.get(f"{name}:{old}", lines[name])
         if not isinstance(old, str) or not isinstance(new, str) or not new:
-            errors.append(ContentError(REDIRECTS, line, f"{name}: expected `old: new` with text on both sides, not `{old}: {new}`"))
+            errors.append(
+                ContentError(
+                    REDIRECTS, line, f"{name}: expected `old: new` with text on both sides, not `{old}: {new}`"
+                )
+            )
         elif len(old) > 200 or not old_form.match(old) or len(new) > 200 or not new_form.match(new):
-            errors.append(ContentError(REDIRECTS, line, f"{name}: `{old[:60]}: {new[:60]}` is not of the form `{EXAMPLES[name]}` "
-                                                        "(ids and docs paths of this site, lowercase, no '..')"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    line,
+                    f"{name}: `{old[:60]}: {new[:60]}` is not of the form `{EXAMPLES[name]}` "
+                    "(ids and docs paths of this site, lowercase, no '..')",
+                )
+            )
         else:
             pairs[old] = new
     return pairs
@@ -127,22 +187,63 @@ def check_redirects(redirects: Redirects, archive: Archive, page_uris: set[str],
         line = redirects.line("point_redirects", old)
         if old in archive.points:
             point = archive.points[old]
-            errors.append(ContentError(archive.meetings_by_slug[point.meeting].path, point.line, f"point id '{old}' was retired (merged into '{new}', see {REDIRECTS}:{line}) and is never reused; choose another id"))
+            errors.append(
+                ContentError(
+                    archive.meetings_by_slug[point.meeting].path,
+                    point.line,
+                    f"point id '{old}' was retired (merged into '{new}', see {REDIRECTS}:{line}) and is never reused; "
+                    "choose another id",
+                )
+            )
         elif new not in archive.points:
             current = resolve_point(redirects.point_redirects, new)
-            fix = f"; change the line to `{old}: {current}`" if current in archive.points else f"; give the id of the point that holds it now{suggest(new, set(archive.points))}"
-            errors.append(ContentError(REDIRECTS, line, f"point_redirects: '{old}' leads to '{new}', which is not a key point{fix}"))
+            fix = (
+                f"; change the line to `{old}: {current}`"
+                if current in archive.points
+                else f"; give the id of the point that holds it now{suggest(new, set(archive.points))}"
+            )
+            errors.append(
+                ContentError(
+                    REDIRECTS, line, f"point_redirects: '{old}' leads to '{new}', which is not a key point{fix}"
+                )
+            )
     for old, new in redirects.page_redirects.items():
         line = redirects.line("page_redirects", old)
         if not old.endswith(".md"):
-            errors.append(ContentError(REDIRECTS, line, f"page_redirects: '{old}' is not a docs path; write the old page's file, e.g. meetings/old-name.md"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    line,
+                    f"page_redirects: '{old}' is not a docs path; write the old page's file, e.g. meetings/old-name.md",
+                )
+            )
         elif old in page_uris or page_address(old) in {page_address(u) for u in page_uris}:
-            errors.append(ContentError(REDIRECTS, line, f"page_redirects: '{old}' is a page again, but its address redirects to '{new}' and is never reused; give the page another file name"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    line,
+                    f"page_redirects: '{old}' is a page again, but its address redirects to '{new}' and is never "
+                    "reused; give the page another file name",
+                )
+            )
         if new.split("#")[0] not in page_uris:
-            errors.append(ContentError(REDIRECTS, line, f"page_redirects: '{old}' leads to '{new}', which is not a page; give the docs path of an existing page{suggest(new, page_uris)}"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    line,
+                    f"page_redirects: '{old}' leads to '{new}', which is not a page; give the docs path of an "
+                    f"existing page{suggest(new, page_uris)}",
+                )
+            )
     for ident in redirects.moved_points:
         if ident not in archive.points and resolve_point(redirects.point_redirects, ident) not in archive.points:
-            errors.append(ContentError(REDIRECTS, redirects.line("moved_points", ident), f"moved_points: '{ident}' is not a key point{suggest(ident, set(archive.points))}"))
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    redirects.line("moved_points", ident),
+                    f"moved_points: '{ident}' is not a key point{suggest(ident, set(archive.points))}",
+                )
+            )
 
 
 def resolve_point(point_redirects: dict[str, str], ident: str) -> str:
@@ -174,6 +275,11 @@ def moved_points(redirects: Redirects, archive: Archive) -> dict[str, list[tuple
             path = resolve_page(redirects.page_redirects, place)
             slug = meeting_slug(path)
             meeting = archive.meetings_by_slug.get(slug) if slug else None
-            if meeting is not None and slug is not None and slug != point.meeting and (ident, point.id) not in moved.get(slug, []):
+            if (
+                meeting is not None
+                and slug is not None
+                and slug != point.meeting
+                and (ident, point.id) not in moved.get(slug, [])
+            ):
                 moved.setdefault(slug, []).append((ident, point.id))
     return moved

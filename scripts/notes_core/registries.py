@@ -1,4 +1,5 @@
 """Read the data files: themes, speakers, organisations, series, planned meetings."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -12,12 +13,18 @@ from .placeholders import check_placeholders
 from .source_files import read_source
 from .yaml_lines import describe, error_line, parse_yaml
 
+MAX_NAMES = 20  # spellings of one organisation's name
+MAX_NAME_WORDS = 12  # words in one spelling
+
 REGISTRY_FIELDS = {
     "themes": ({"id", "title", "description"}, {"title", "description"}),
     "speakers": ({"id", "name", "aliases", "organisation", "role"}, {"name"}),
     "organisations": ({"id", "name", "names", "description"}, {"name"}),
     "series": ({"id", "title", "description"}, {"title", "description"}),
-    "planned": ({"id", "series", "title", "question", "when", "announced_in"}, {"series", "title", "when", "announced_in"}),
+    "planned": (
+        {"id", "series", "title", "question", "when", "announced_in"},
+        {"series", "title", "when", "announced_in"},
+    ),
 }
 
 
@@ -32,7 +39,9 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
     problems = Problems(path, errors)
     allowed, required = REGISTRY_FIELDS[name]
     if not file.is_file():
-        errors.append(ContentError(path, 1, f"file is missing; create it as a YAML list of {name} (see CONTRIBUTING.md)"))
+        errors.append(
+            ContentError(path, 1, f"file is missing; create it as a YAML list of {name} (see CONTRIBUTING.md)")
+        )
         return []
     text = read_source(file, path, errors)
     if text is None:
@@ -55,16 +64,25 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
     for index, entry in enumerate(data):
         line = data.item_lines[index] if hasattr(data, "item_lines") else 1
         if not isinstance(entry, dict):
-            errors.append(ContentError(path, line, f"each entry must be a mapping starting with `- id: ...`, not {entry!r}"))
+            errors.append(
+                ContentError(path, line, f"each entry must be a mapping starting with `- id: ...`, not {entry!r}")
+            )
             continue
         line = line_of(entry, line)("id")
         ident = check_id(entry.get("id"), problems, line, f"{name} entry")
         check_fields(entry, allowed, problems, line_of(entry, line), f"{name} '{ident or '?'}'")
-        valid = [check_text(entry, key, problems, line_of(entry, line)(key), f"{name} '{ident or '?'}'") for key in sorted(required)]
+        valid = [
+            check_text(entry, key, problems, line_of(entry, line)(key), f"{name} '{ident or '?'}'")
+            for key in sorted(required)
+        ]
         if ident is None or None in valid:
             continue
         if ident in seen:
-            errors.append(ContentError(path, line, f"{name} id '{ident}' is used twice (first on line {seen[ident]}); ids must be unique"))
+            errors.append(
+                ContentError(
+                    path, line, f"{name} id '{ident}' is used twice (first on line {seen[ident]}); ids must be unique"
+                )
+            )
             continue
         seen[ident] = line
         entries.append((entry, line))
@@ -87,14 +105,25 @@ def load_organisations(data_dir: Path, root: Path, errors: list[ContentError]) -
     problems = Problems(path, errors)
     for entry, line in read_registry(data_dir, "organisations", root, errors):
         name = text_value(entry, "name")
-        names = check_text_list(entry, "names", problems, line_of(entry, line)("names"), f"organisation '{entry['id']}'")
+        names = check_text_list(
+            entry, "names", problems, line_of(entry, line)("names"), f"organisation '{entry['id']}'"
+        )
         description = check_text(entry, "description", problems, line, "", required=False) or ""
-        if name:
+        long = [n for n in names or (name or "",) if len(n.split()) > MAX_NAME_WORDS]
+        if long or len(names) > MAX_NAMES:
+            problems.add(
+                line_of(entry, line)("names"),
+                f"organisation '{entry['id']}': give at most {MAX_NAMES} names of at "
+                f"most {MAX_NAME_WORDS} words each (the text is searched for every one)",
+            )
+        elif name:
             organisations[entry["id"]] = Organisation(entry["id"], name, names or (name,), description)
     return organisations
 
 
-def load_speakers(data_dir: Path, root: Path, organisations: dict[str, Organisation], errors: list[ContentError]) -> dict[str, Speaker]:
+def load_speakers(
+    data_dir: Path, root: Path, organisations: dict[str, Organisation], errors: list[ContentError]
+) -> dict[str, Speaker]:
     speakers = {}
     path = rel(data_dir / "speakers.yml", root)
     problems = Problems(path, errors)
@@ -106,8 +135,15 @@ def load_speakers(data_dir: Path, root: Path, organisations: dict[str, Organisat
         role = check_text(entry, "role", problems, where("role"), what, required=False)
         organisation = check_text(entry, "organisation", problems, where("organisation"), what, required=False)
         if organisation and organisation not in organisations:
-            errors.append(ContentError(path, where("organisation"), f"{what}: unknown organisation id '{organisation}'{suggest(organisation, organisations.keys())} (organisations live in data/organisations.yml)"
-                                                           f"{new_entry('organisation', organisation)}"))
+            errors.append(
+                ContentError(
+                    path,
+                    where("organisation"),
+                    f"{what}: unknown organisation id '{organisation}'{suggest(organisation, organisations.keys())} "
+                    "(organisations live in data/organisations.yml)"
+                    f"{new_entry('organisation', organisation)}",
+                )
+            )
             organisation = None
         if name:
             speakers[entry["id"]] = Speaker(entry["id"], name, aliases, organisation, role)
@@ -122,7 +158,14 @@ def load_planned(data_dir: Path, root: Path, errors: list[ContentError]) -> list
         values = {key: text_value(entry, key) for key in ("series", "title", "when", "announced_in")}
         question = check_text(entry, "question", problems, line, "", required=False) or ""
         if all(values.values()):
-            planned.append((PlannedMeeting(entry["id"], values["series"], values["title"], question, values["when"], values["announced_in"]), line))
+            planned.append(
+                (
+                    PlannedMeeting(
+                        entry["id"], values["series"], values["title"], question, values["when"], values["announced_in"]
+                    ),
+                    line,
+                )
+            )
     return planned
 
 

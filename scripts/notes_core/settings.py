@@ -1,4 +1,5 @@
 """The settings one build or check runs with, read once from mkdocs.yml and passed around as one frozen object."""
+
 from __future__ import annotations
 
 import os
@@ -59,7 +60,7 @@ def load_settings(root: Path, site_url: str | None = None, site_name: str | None
     extensions: list[str] = list(MKDOCS_EXTENSIONS)
     configs: dict[str, dict[str, Any]] = {}
     for entry in config.get("markdown_extensions") or []:
-        name, options = (next(iter(entry.items())) if isinstance(entry, dict) else (entry, None))
+        name, options = next(iter(entry.items())) if isinstance(entry, dict) else (entry, None)
         if name not in extensions:
             extensions.append(name)
         if options:
@@ -73,5 +74,7 @@ def load_settings(root: Path, site_url: str | None = None, site_name: str | None
         markdown_extensions=tuple(extensions),
         extension_configs=configs,
         extra_css=tuple(str(p) for p in config.get("extra_css") or ()),
-        extra_javascript=tuple(str(p if isinstance(p, str) else p.get("path", "")) for p in config.get("extra_javascript") or ()),
+        extra_javascript=tuple(
+            str(p if isinstance(p, str) else p.get("path", "")) for p in config.get("extra_javascript") or ()
+        ),
     )

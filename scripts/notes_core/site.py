@@ -1,4 +1,5 @@
 """Everything one build needs, checked together: the archive, its published links, the generated pages."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -18,14 +19,16 @@ from .settings import Settings
 class Site:
     archive: Archive
     redirects: Redirects
-    pages: dict[str, str]          # generated files by docs path
-    page_uris: frozenset[str]      # every Markdown page, hand-written or generated
+    pages: dict[str, str]  # generated files by docs path
+    page_uris: frozenset[str]  # every Markdown page, hand-written or generated
     moved: dict[str, list[tuple[str, str]]]  # meeting slug -> (old id, current id) of points that moved away
-    notes: tuple[str, ...] = ()    # said to the contributor, but not problems: e.g. why the published check was skipped
+    notes: tuple[str, ...] = ()  # said to the contributor, but not problems: e.g. why the published check was skipped
     problems: tuple[ContentError, ...] = ()  # only when loaded as drafts; otherwise problems raise
 
 
-def load_site(settings: Settings, check_published_links: bool = True, render_check: bool = False, drafts: bool = False) -> Site:
+def load_site(
+    settings: Settings, check_published_links: bool = True, render_check: bool = False, drafts: bool = False
+) -> Site:
     """Raises ContentErrors with every problem of the content and of its published links.
 
     `check_published_links`: compare with what the main branch publishes (read from git).
@@ -46,7 +49,9 @@ def load_site(settings: Settings, check_published_links: bool = True, render_che
         raise ContentErrors(errors)
     redirects = redirects_read or Redirects()
     pages = render_pages(archive, settings, redirects.point_redirects, redirects.page_redirects)
-    page_uris = frozenset({p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} | {u for u in pages if u.endswith(".md")})
+    page_uris = frozenset(
+        {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} | {u for u in pages if u.endswith(".md")}
+    )
     notes: tuple[str, ...] = ()
     if not problems:  # links are compared only when every meeting could be read
         check_redirects(redirects, archive, set(page_uris), errors)
@@ -55,7 +60,17 @@ def load_site(settings: Settings, check_published_links: bool = True, render_che
                 notes = (base.note,)
             else:
                 notes = base.notes
-                check_published(base.published, base.name, published_now(archive, page_uris, redirects), archive, redirects, errors)
+                check_published(
+                    base.published, base.name, published_now(archive, page_uris, redirects), archive, redirects, errors
+                )
     if errors and not drafts:
         raise ContentErrors(errors, notes)
-    return Site(archive, redirects, pages, page_uris, moved_points(redirects, archive), notes, tuple(ContentErrors(errors).errors))
+    return Site(
+        archive,
+        redirects,
+        pages,
+        page_uris,
+        moved_points(redirects, archive),
+        notes,
+        tuple(ContentErrors(errors).errors),
+    )

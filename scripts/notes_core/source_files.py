@@ -1,4 +1,5 @@
 """Reading contributors' files safely, and what may be in the docs and data folders at all."""
+
 from __future__ import annotations
 
 import re
@@ -6,8 +7,8 @@ from pathlib import Path
 
 from .errors import ContentError
 
-MAX_FILE_BYTES = 1_000_000   # the longest write-up is about 40 KB
-MAX_LINE_CHARS = 20_000      # the longest paragraph of the notes is under 2,000 characters
+MAX_FILE_BYTES = 1_000_000  # the longest write-up is about 40 KB
+MAX_LINE_CHARS = 20_000  # the longest paragraph of the notes is under 2,000 characters
 # Python-Markdown looks for the end of every `[` and `<` through the rest of its paragraph, so a
 # paragraph costs about (its length) x (its `[` and `<`): 20,000 `[` in one line take it 45 s.
 # The notes' paragraphs cost under 10,000 each; a file may cost 10 million (about a second).
@@ -20,7 +21,9 @@ CODE_SUFFIXES = {".css", ".js"}
 DATA_SUFFIXES = {".yml"}
 
 # A URL with a host in a stylesheet or script would make readers' browsers call another site.
-HOST_URL = re.compile(r"(?i)(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}|url\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)|@import")
+HOST_URL = re.compile(
+    r"(?i)(?:https?:)?//[a-z0-9.-]+\.[a-z]{2,}|url\(\s*['\"]?\s*(?:[a-z][a-z0-9+.-]*:|//|\\\\)|@import"
+)
 
 
 def read_source(file: Path, path: str, errors: list[ContentError], long_lines: bool = True) -> str | None:
@@ -29,29 +32,57 @@ def read_source(file: Path, path: str, errors: list[ContentError], long_lines: b
     `long_lines=False` refuses lines longer than MAX_LINE_CHARS (Markdown files: a paragraph
     that long is a mistake, and would make the Markdown parser slow)."""
     if file.is_symlink():
-        errors.append(ContentError(path, 1, "this is a symbolic link; put the file itself here (links can publish files from outside the repository)"))
+        errors.append(
+            ContentError(
+                path,
+                1,
+                "this is a symbolic link; put the file itself here (links can publish files from outside the "
+                "repository)",
+            )
+        )
         return None
     data = file.read_bytes()
     if len(data) > MAX_FILE_BYTES:
-        errors.append(ContentError(path, 1, f"the file is {len(data):,} bytes, more than the {MAX_FILE_BYTES:,} allowed; split it"))
+        errors.append(
+            ContentError(
+                path, 1, f"the file is {len(data):,} bytes, more than the {MAX_FILE_BYTES:,} allowed; split it"
+            )
+        )
         return None
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         column = error.start - data.rfind(b"\n", 0, error.start)
-        errors.append(ContentError(path, line, f"the file is not UTF-8 text (byte {data[error.start]:#04x} at column {column}); "
-                                               "save it as UTF-8"))
+        errors.append(
+            ContentError(
+                path,
+                line,
+                f"the file is not UTF-8 text (byte {data[error.start]:#04x} at column {column}); save it as UTF-8",
+            )
+        )
         return None
     text = text.replace("\r\n", "\n").replace("\r", "\n").removeprefix("\ufeff")
     if "\x00" in text:
-        errors.append(ContentError(path, text[: text.index("\x00")].count("\n") + 1, "the file contains a NUL character; save it as plain UTF-8 text"))
+        errors.append(
+            ContentError(
+                path,
+                text[: text.index("\x00")].count("\n") + 1,
+                "the file contains a NUL character; save it as plain UTF-8 text",
+            )
+        )
         return None
     if not long_lines:
         for number, line in enumerate(text.split("\n"), start=1):
             if len(line) > MAX_LINE_CHARS:
-                errors.append(ContentError(path, number, f"this line is {len(line):,} characters long, more than the {MAX_LINE_CHARS:,} allowed; "
-                                                         "break it into paragraphs"))
+                errors.append(
+                    ContentError(
+                        path,
+                        number,
+                        f"this line is {len(line):,} characters long, more than the {MAX_LINE_CHARS:,} allowed; "
+                        "break it into paragraphs",
+                    )
+                )
                 return None
         if not markup_cost_ok(text, path, errors):
             return None
@@ -69,8 +100,14 @@ def markup_cost_ok(text: str, path: str, errors: list[ContentError]) -> bool:
         line += block.count("\n") + 2
     if total <= MAX_MARKUP_COST:
         return True
-    errors.append(ContentError(path, worst_line, "this paragraph holds so many '[' and '<' characters that the page would take "
-                                                 "minutes to build; break it up, or write them as &#91; and &lt;"))
+    errors.append(
+        ContentError(
+            path,
+            worst_line,
+            "this paragraph holds so many '[' and '<' characters that the page would take "
+            "minutes to build; break it up, or write them as &#91; and &lt;",
+        )
+    )
     return False
 
 
@@ -81,13 +118,26 @@ def check_tree(folder: Path, root: Path, allowed: set[str], errors: list[Content
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(root).as_posix()
         if path.is_symlink() or path.resolve() != real / path.relative_to(folder):  # a link, or inside a linked folder
-            errors.append(ContentError(rel, 1, "this is a symbolic link; put the file itself here (links can publish files from outside the repository)"))
+            errors.append(
+                ContentError(
+                    rel,
+                    1,
+                    "this is a symbolic link; put the file itself here (links can publish files from outside the "
+                    "repository)",
+                )
+            )
         elif path.is_file():
             suffix = "".join(path.suffixes[-1:]).lower()
             if suffix not in allowed:
                 kinds = ", ".join(sorted(allowed))
-                errors.append(ContentError(rel, 1, f"files of type '{suffix or path.name}' are not published from here; "
-                                                   f"allowed are {kinds} (a page is a .md file)"))
+                errors.append(
+                    ContentError(
+                        rel,
+                        1,
+                        f"files of type '{suffix or path.name}' are not published from here; "
+                        f"allowed are {kinds} (a page is a .md file)",
+                    )
+                )
             else:
                 files.append(path)
     return files
@@ -98,5 +148,11 @@ def check_code_file(text: str, path: str, errors: list[ContentError]) -> None:
     for number, line in enumerate(text.split("\n"), start=1):
         found = HOST_URL.search(line)
         if found:
-            errors.append(ContentError(path, number, f"'{found.group(0)}' refers to another site or imports a file; "
-                                                     "stylesheets and scripts may use only files of this site"))
+            errors.append(
+                ContentError(
+                    path,
+                    number,
+                    f"'{found.group(0)}' refers to another site or imports a file; "
+                    "stylesheets and scripts may use only files of this site",
+                )
+            )

@@ -1,4 +1,5 @@
 """Turn what was read into the model, recording every broken rule as a problem of its file."""
+
 from __future__ import annotations
 
 import datetime as dt
@@ -15,8 +16,13 @@ MEETING_FIELDS = {"title", "question", "series", "order", "date", "speakers", "t
 REGISTRY = {"theme": ("themes", "data/themes.yml"), "series": ("series", "data/series.yml")}
 
 
-def build_meeting(raw: RawMeeting, themes: dict[str, Category], speakers: dict[str, Speaker], series: dict[str, Category],
-                  errors: list[ContentError]) -> Meeting | None:
+def build_meeting(
+    raw: RawMeeting,
+    themes: dict[str, Category],
+    speakers: dict[str, Speaker],
+    series: dict[str, Category],
+    errors: list[ContentError],
+) -> Meeting | None:
     problems, front = Problems(raw.path, errors), raw.front
     where = line_of(front, raw.front_line)
     mark = problems.mark()
@@ -31,17 +37,41 @@ def build_meeting(raw: RawMeeting, themes: dict[str, Category], speakers: dict[s
     meeting_speakers = check_speakers(front, speakers, problems, where("speakers"))
     meeting_themes = check_ref_list(front.get("themes"), themes, "theme", problems, where("themes"))
     listed = listed_speakers(front)
-    points = tuple(p for p in (build_point(raw, rp, themes, meeting_themes, meeting_speakers, listed, problems) for rp in raw.points) if p)
+    points = tuple(
+        p
+        for p in (build_point(raw, rp, themes, meeting_themes, meeting_speakers, listed, problems) for rp in raw.points)
+        if p
+    )
     if not raw.points:
-        problems.add(raw.body_line, "the meeting has no key points; add at least one `### Title {#id}` heading followed by a `themes:` line")
+        problems.add(
+            raw.body_line,
+            "the meeting has no key points; add at least one `### Title {#id}` heading followed by a `themes:` line",
+        )
     used = {theme for point in points for theme in point.themes}
     for theme in meeting_themes:
         if theme not in used and points:
-            problems.add(where("themes"), f"themes: '{theme}' is listed but no key point of this meeting uses it; remove it from `themes:` or add it to a point")
+            problems.add(
+                where("themes"),
+                f"themes: '{theme}' is listed but no key point of this meeting uses it; remove it from `themes:` or "
+                "add it to a point",
+            )
     if problems.since(mark) or title is None or question is None or summary is None:
         return None
-    return Meeting(raw.slug, raw.path, title, question, series_id, order, date, meeting_speakers, meeting_themes, summary, points,
-                   raw.body, raw.body_line)
+    return Meeting(
+        raw.slug,
+        raw.path,
+        title,
+        question,
+        series_id,
+        order,
+        date,
+        meeting_speakers,
+        meeting_themes,
+        summary,
+        points,
+        raw.body,
+        raw.body_line,
+    )
 
 
 def listed_speakers(front: Mapping[str, Any]) -> set[str]:
@@ -51,8 +81,15 @@ def listed_speakers(front: Mapping[str, Any]) -> set[str]:
     return {str(item.get("id") if isinstance(item, dict) else item) for item in items}
 
 
-def build_point(raw: RawMeeting, rp: RawPoint, themes: dict[str, Category], meeting_themes: tuple[str, ...],
-                meeting_speakers: tuple[SpeakerRole, ...], listed: set[str], problems: Problems) -> Point | None:
+def build_point(
+    raw: RawMeeting,
+    rp: RawPoint,
+    themes: dict[str, Category],
+    meeting_themes: tuple[str, ...],
+    meeting_speakers: tuple[SpeakerRole, ...],
+    listed: set[str],
+    problems: Problems,
+) -> Point | None:
     mark = problems.mark()
     ident = check_id(rp.id, problems, rp.line, f"point '{rp.title}'") if rp.id is not None else None
     label = f"point '{rp.id or rp.title}'"
@@ -62,7 +99,11 @@ def build_point(raw: RawMeeting, rp: RawPoint, themes: dict[str, Category], meet
         problems.add(rp.line, f"{label}: the title {text_problem(rp.title)}")
     point_themes: tuple[str, ...] = ()
     if "themes" not in rp.meta or not rp.meta["themes"][0].strip():
-        problems.add(rp.line + 1, f"{label}: no theme; add a line `themes: some-theme` directly under the heading (themes live in data/themes.yml)")
+        problems.add(
+            rp.line + 1,
+            f"{label}: no theme; add a line `themes: some-theme` directly under the heading (themes live in "
+            "data/themes.yml)",
+        )
     else:
         value, line = rp.meta["themes"]
         point_themes = check_ref_list([t.strip() for t in value.split(",")], themes, "theme", problems, line, label)
@@ -74,30 +115,52 @@ def build_point(raw: RawMeeting, rp: RawPoint, themes: dict[str, Category], meet
         value, line = rp.meta["speaker"]
         known = {role.speaker for role in meeting_speakers}
         if value not in known and value not in listed:
-            problems.add(line, f"{label}: speaker '{value}' is not among this meeting's speakers{suggest(value, known)}; add them to "
-                               "`speakers:` in the front matter (speakers live in data/speakers.yml)")
-        speaker = value if value in known else None  # a listed id missing from the registry is reported once, at `speakers:`
+            problems.add(
+                line,
+                f"{label}: speaker '{value}' is not among this meeting's speakers{suggest(value, known)}; add them to "
+                "`speakers:` in the front matter (speakers live in data/speakers.yml)",
+            )
+        speaker = (
+            value if value in known else None
+        )  # a listed id missing from the registry is reported once, at `speakers:`
     text = rp.text
     if not text:
         problems.add(rp.line, f"{label}: the point has no text; write it below the heading and its `themes:` line")
     if problems.since(mark) or ident is None:
         return None
-    return Point(ident, rp.title, point_themes, speaker, text, raw.slug, rp.section, rp.line, rp.level,
-                 tuple(line for _value, line in rp.meta.values()))
+    return Point(
+        ident,
+        rp.title,
+        point_themes,
+        speaker,
+        text,
+        raw.slug,
+        rp.section,
+        rp.line,
+        rp.level,
+        tuple(line for _value, line in rp.meta.values()),
+    )
 
 
 def check_ref(value: object, known: Mapping[str, object], kind: str, problems: Problems, line: int) -> str:
     field, registry = REGISTRY[kind]
     if not isinstance(value, str) or not value.strip():
-        problems.add(line, f"front matter: '{field}' is missing or empty; add `{field}: <id>` with an id from {registry}")
+        problems.add(
+            line, f"front matter: '{field}' is missing or empty; add `{field}: <id>` with an id from {registry}"
+        )
         return ""
     if known and value not in known:
-        problems.add(line, f"unknown {field} '{value}'{suggest(value, known.keys())} ({field} ids live in {registry}){new_entry(kind, value)}")
+        problems.add(
+            line,
+            f"unknown {field} '{value}'{suggest(value, known.keys())} ({field} ids live in "
+            f"{registry}){new_entry(kind, value)}",
+        )
     return value
 
 
-def check_ref_list(value: object, known: Mapping[str, object], kind: str, problems: Problems, line: int,
-                   label: str = "front matter") -> tuple[str, ...]:
+def check_ref_list(
+    value: object, known: Mapping[str, object], kind: str, problems: Problems, line: int, label: str = "front matter"
+) -> tuple[str, ...]:
     """Ids of one kind, each known and listed once; a new id gets its registry entry shown once, at the front matter."""
     field, registry = REGISTRY[kind]
     if isinstance(value, str):
@@ -113,7 +176,10 @@ def check_ref_list(value: object, known: Mapping[str, object], kind: str, proble
             problems.add(item_line, f"{label}: {field} must be {kind} ids, not {item!r}")
         elif known and item not in known:
             entry = new_entry(kind, item) if label == "front matter" else ""
-            problems.add(item_line, f"{label}: unknown {kind} '{item}'{suggest(item, known.keys())} ({kind} ids live in {registry}){entry}")
+            problems.add(
+                item_line,
+                f"{label}: unknown {kind} '{item}'{suggest(item, known.keys())} ({kind} ids live in {registry}){entry}",
+            )
         elif item in result:
             problems.add(item_line, f"{label}: {kind} '{item}' is listed twice; keep one")
         else:
@@ -121,11 +187,16 @@ def check_ref_list(value: object, known: Mapping[str, object], kind: str, proble
     return tuple(result)
 
 
-def check_speakers(front: Mapping[str, Any], speakers: dict[str, Speaker], problems: Problems, line: int) -> tuple[SpeakerRole, ...]:
+def check_speakers(
+    front: Mapping[str, Any], speakers: dict[str, Speaker], problems: Problems, line: int
+) -> tuple[SpeakerRole, ...]:
     value = front.get("speakers")
     if not isinstance(value, list) or not value:
-        problems.add(line, "front matter: 'speakers' is missing or empty; list each speaker as `- id: <speaker-id>` with an optional "
-                           "`role:` (speakers live in data/speakers.yml)")
+        problems.add(
+            line,
+            "front matter: 'speakers' is missing or empty; list each speaker as `- id: <speaker-id>` with an optional "
+            "`role:` (speakers live in data/speakers.yml)",
+        )
         return ()
     roles: list[SpeakerRole] = []
     lines = getattr(value, "item_lines", [])
@@ -140,7 +211,11 @@ def check_speakers(front: Mapping[str, Any], speakers: dict[str, Speaker], probl
         ident = item.get("id")
         if not isinstance(ident, str) or (speakers and ident not in speakers):
             entry = new_entry("speaker", ident) if isinstance(ident, str) and ID_PATTERN.match(ident) else ""
-            problems.add(item_line, f"speakers: unknown id '{ident}'{suggest(str(ident), speakers.keys())} (speakers live in data/speakers.yml){entry}")
+            problems.add(
+                item_line,
+                f"speakers: unknown id '{ident}'{suggest(str(ident), speakers.keys())} (speakers live in "
+                f"data/speakers.yml){entry}",
+            )
             continue
         if any(role.speaker == ident for role in roles):
             problems.add(item_line, f"speakers: '{ident}' is listed twice; keep one")
@@ -153,7 +228,11 @@ def check_speakers(front: Mapping[str, Any], speakers: dict[str, Speaker], probl
 def check_order(front: Mapping[str, Any], problems: Problems, line: int) -> int:
     value = front.get("order")
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        problems.add(line, f"front matter: 'order' must be a whole number from 1 up (the meeting's place in its series), not {value!r}")
+        problems.add(
+            line,
+            "front matter: 'order' must be a whole number from 1 up (the meeting's place in its series), not "
+            f"{value!r}",
+        )
         return 0
     return value
 
@@ -171,5 +250,9 @@ def check_date(front: Mapping[str, Any], problems: Problems, line: int) -> str |
             return dt.date.fromisoformat(value.strip()).isoformat()
         except ValueError:
             pass
-    problems.add(line, f"front matter: 'date' must be a date written YYYY-MM-DD, e.g. 2023-09-21, not {value!r}; leave it out if the date is not known")
+    problems.add(
+        line,
+        f"front matter: 'date' must be a date written YYYY-MM-DD, e.g. 2023-09-21, not {value!r}; leave it out if the "
+        "date is not known",
+    )
     return None

@@ -4,19 +4,21 @@ Contributors' YAML is read defensively: dates and long numbers stay text (they a
 where they are used), anchors and aliases are refused (an alias bomb expands to gigabytes),
 and nesting and size are bounded, so no file can crash or stall the check.
 """
+
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, ClassVar
 
 import yaml
 
-MAX_DEPTH = 12           # registries and front matter nest three or four levels at most
+MAX_DEPTH = 12  # registries and front matter nest three or four levels at most
 MAX_YAML_BYTES = 2_000_000
 
 
 class LineDict(dict):
     """A mapping that knows the line of each key (1-based, in the file)."""
+
     line: int = 0
     key_lines: dict[str, int]
 
@@ -49,7 +51,7 @@ IMPLICIT = [
 
 def _loader(line_offset: int) -> type[yaml.SafeLoader]:
     class Loader(BASE_LOADER):  # type: ignore[valid-type,misc]
-        yaml_implicit_resolvers: dict = {}
+        yaml_implicit_resolvers: ClassVar[dict[str, list[tuple[str, re.Pattern[str]]]]] = {}
 
     for tag, pattern, first in IMPLICIT:
         Loader.add_implicit_resolver(tag, pattern, first)
@@ -86,14 +88,20 @@ def _scan(text: str, loader: type, line_offset: int) -> None:
     for event in yaml.parse(text, Loader=loader):
         line = event.start_mark.line + 1 + line_offset
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise PlainYAMLError("anchors and aliases (`&name`, `*name`) are not allowed; write the value out in full", line)
+            raise PlainYAMLError(
+                "anchors and aliases (`&name`, `*name`) are not allowed; write the value out in full", line
+            )
         tag = getattr(event, "tag", None)  # only explicit tags: `!!python/object`, `!!binary`, ...
         if tag is not None and tag != "!":
-            raise PlainYAMLError(f"the YAML tag '{tag}' is not allowed; write plain text, lists and `name: value` fields", line)
+            raise PlainYAMLError(
+                f"the YAML tag '{tag}' is not allowed; write plain text, lists and `name: value` fields", line
+            )
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
-                raise PlainYAMLError(f"lists and fields are nested more than {MAX_DEPTH} levels deep; flatten them", line)
+                raise PlainYAMLError(
+                    f"lists and fields are nested more than {MAX_DEPTH} levels deep; flatten them", line
+                )
         elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
             depth -= 1
 
@@ -101,7 +109,9 @@ def _scan(text: str, loader: type, line_offset: int) -> None:
 def parse_yaml(text: str, line_offset: int = 0) -> Any:
     """Parse YAML; raises yaml.YAMLError (with problem_mark) or PlainYAMLError."""
     if len(text.encode("utf-8")) > MAX_YAML_BYTES:
-        raise PlainYAMLError(f"the YAML is larger than {MAX_YAML_BYTES // 1_000_000} MB; split it or shorten it", 1 + line_offset)
+        raise PlainYAMLError(
+            f"the YAML is larger than {MAX_YAML_BYTES // 1_000_000} MB; split it or shorten it", 1 + line_offset
+        )
     loader = _loader(line_offset)
     _scan(text, loader, line_offset)
     return yaml.load(text, Loader=loader)  # a SafeLoader subclass
@@ -116,19 +126,43 @@ def error_line(error: yaml.YAMLError, line_offset: int = 0) -> int:
 
 # LibYAML's words for the usual mistakes, and what a contributor should do about each.
 CAUSES = [
-    ("mapping values are not allowed", "a value contains a colon followed by a space (put the whole value in double quotes, e.g. "
-                                       "`title: \"Power: who holds it\"`), or this line is indented more than the lines around it"),
-    ("cannot start any token", "a value starts with a character YAML reserves (such as @, ` or %); put the value in double quotes"),
+    (
+        "mapping values are not allowed",
+        "a value contains a colon followed by a space (put the whole value in double quotes, e.g. "
+        '`title: "Power: who holds it"`), or this line is indented more than the lines around it',
+    ),
+    (
+        "cannot start any token",
+        "a value starts with a character YAML reserves (such as @, ` or %); put the value in double quotes",
+    ),
     ("found unexpected end of stream", "a quote is opened and never closed; add the closing quote"),
     ("while scanning a quoted scalar", "a quote is opened and never closed; add the closing quote"),
-    ("did not find expected ',' or ']'", "a list opened with [ is not closed; add the closing ] (or write one `- item` per line)"),
-    ("did not find expected ',' or '}'", "a { is not closed; add the closing } or, in a text value, put the text in double quotes"),
+    (
+        "did not find expected ',' or ']'",
+        "a list opened with [ is not closed; add the closing ] (or write one `- item` per line)",
+    ),
+    (
+        "did not find expected ',' or '}'",
+        "a { is not closed; add the closing } or, in a text value, put the text in double quotes",
+    ),
     ("did not find expected key", "the indentation is uneven; line the fields up with the ones above"),
-    ("did not find expected '-' indicator", "a list item is indented differently from the others; line the `- ` items up"),
+    (
+        "did not find expected '-' indicator",
+        "a list item is indented differently from the others; line the `- ` items up",
+    ),
     ("found undefined alias", "anchors and aliases (`&name`, `*name`) are not allowed; write the value out in full"),
-    ("expected <block end>, but found", "the indentation is uneven, or a value with a quote in the middle needs quotes around it all"),
-    ("found unknown escape character", "a backslash inside double quotes starts an unknown escape; write \\\\ for a backslash, or use single quotes"),
-    ("expected alphabetic or numeric character", "a value starts with & or *, which YAML reserves; put the value in double quotes"),
+    (
+        "expected <block end>, but found",
+        "the indentation is uneven, or a value with a quote in the middle needs quotes around it all",
+    ),
+    (
+        "found unknown escape character",
+        "a backslash inside double quotes starts an unknown escape; write \\\\ for a backslash, or use single quotes",
+    ),
+    (
+        "expected alphabetic or numeric character",
+        "a value starts with & or *, which YAML reserves; put the value in double quotes",
+    ),
     ("found a tab character", "a tab is used for indenting; YAML needs spaces"),
 ]
 
@@ -147,4 +181,6 @@ def describe(error: yaml.YAMLError, text: str = "") -> str:
     for words, cause in CAUSES:
         if words in problem or words in context:
             return f"this is not valid YAML {where}: {cause}".replace("  ", " ")
-    return f"this is not valid YAML {where} ({problem}); check the quotes, colons and indentation on this line".replace("  ", " ")
+    return f"this is not valid YAML {where} ({problem}); check the quotes, colons and indentation on this line".replace(
+        "  ", " "
+    )

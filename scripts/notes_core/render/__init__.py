@@ -1,4 +1,5 @@
 """Render the archive as Markdown pages (and data files) that any static site engine can build."""
+
 from __future__ import annotations
 
 from ..model import Archive
@@ -15,8 +16,12 @@ from .redirect_pages import render_redirect_pages
 __all__ = ["insert_theme_map", "render_meeting_page", "render_pages", "strip_point_headerlinks"]
 
 
-def render_pages(archive: Archive, settings: Settings, point_redirects: dict[str, str] | None = None,
-                 page_redirects: dict[str, str] | None = None) -> dict[str, str]:
+def render_pages(
+    archive: Archive,
+    settings: Settings,
+    point_redirects: dict[str, str] | None = None,
+    page_redirects: dict[str, str] | None = None,
+) -> dict[str, str]:
     """Every generated file, keyed by its path in the site's docs folder."""
     site_url, site_name = settings.site_url, settings.site_name
     pages: dict[str, str] = {}

@@ -1,15 +1,16 @@
 """Cross-theme pages: the theme map (table and picture), points that connect themes, co-occurrence."""
+
 from __future__ import annotations
 
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from ..model import Archive, Point
 from .. import addresses as A
+from ..addresses import link
+from ..model import Archive, Point
 from . import scale
 from .heatmap import heatmap_size, render_heatmap_svg
-from ..addresses import link
 from .point import point_list
 from .text import escape, front_matter
 
@@ -17,6 +18,7 @@ from .text import escape, front_matter
 @dataclass(frozen=True)
 class Column:
     """A column of the theme map: one meeting or, for large archives, one series."""
+
     key: str
     label: str
     title: str
@@ -43,8 +45,10 @@ def theme_map(archive: Archive) -> tuple[list[Column], dict[tuple[str, str], int
     else:
         present = {m.series for m in archive.meetings}
         several = len(archive.series) > 1
-        columns = [Column(s, str(n), archive.series[s].title, A.series_page(s) if several else A.MEETINGS_INDEX)
-                   for n, s in enumerate((s for s in archive.series if s in present), start=1)]
+        columns = [
+            Column(s, str(n), archive.series[s].title, A.series_page(s) if several else A.MEETINGS_INDEX)
+            for n, s in enumerate((s for s in archive.series if s in present), start=1)
+        ]
     by_key = {column.key: column for column in columns}
     counts: Counter[tuple[str, str]] = Counter()
     for point in archive.points.values():
@@ -58,21 +62,37 @@ def theme_map(archive: Archive) -> tuple[list[Column], dict[tuple[str, str], int
 def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int]) -> str:
     page = A.CONNECTIONS_MATRIX
     kind = "meeting" if len(archive.meetings) <= scale.MATRIX_MEETING_COLUMNS else "series"
-    out = [front_matter("Theme map", f"Which themes each {kind} discussed: a theme-by-{kind} table of key points, also drawn as a heat map.", searchable=False),
-           "# Theme map", "",
-           f"How many key points of each {kind} touch each theme. Each number links to those points; darker squares in the picture mean more points.", "",
-           f"See also [points that connect themes]({link(page, A.CONNECTIONS_PAIRS)}) and [which themes go together]({link(page, A.CONNECTIONS_CO_OCCURRENCE)}).", "",
-           *render_picture(archive, columns, counts, page),
-           "## Table", "",
-           "| Theme | " + " | ".join(f"[{c.label}]({link(page, c.page)} \"{escape(c.title)}\")" for c in columns) + " | All |",
-           "| --- | " + " | ".join("---:" for _ in columns) + " | ---: |"]
+    out = [
+        front_matter(
+            "Theme map",
+            f"Which themes each {kind} discussed: a theme-by-{kind} table of key points, also drawn as a heat map.",
+            searchable=False,
+        ),
+        "# Theme map",
+        "",
+        f"How many key points of each {kind} touch each theme. Each number links to those points; darker squares in "
+        "the picture mean more points.",
+        "",
+        f"See also [points that connect themes]({link(page, A.CONNECTIONS_PAIRS)}) and [which themes go "
+        f"together]({link(page, A.CONNECTIONS_CO_OCCURRENCE)}).",
+        "",
+        *render_picture(archive, columns, counts, page),
+        "## Table",
+        "",
+        "| Theme | "
+        + " | ".join(f'[{c.label}]({link(page, c.page)} "{escape(c.title)}")' for c in columns)
+        + " | All |",
+        "| --- | " + " | ".join("---:" for _ in columns) + " | ---: |",
+    ]
     for theme_id, theme in archive.themes.items():
         cells = []
         for column in columns:
             count = counts.get((theme_id, column.key), 0)
             cells.append(f"[{count}]({link(page, A.theme_page(theme_id), column.anchors[theme_id])})" if count else "0")
         total = len(archive.points_by_theme.get(theme_id, ()))
-        out.append(f"| [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) | " + " | ".join(cells) + f" | {total} |")
+        out.append(
+            f"| [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) | " + " | ".join(cells) + f" | {total} |"
+        )
     out += ["", f"{'Meetings' if kind == 'meeting' else 'Series'} by number:", ""]
     out += [f"{c.label}. [{escape(c.title)}]({link(page, c.page)})" for c in columns]
     return "\n".join(out) + "\n"
@@ -83,7 +103,11 @@ def render_picture(archive: Archive, columns: list[Column], counts: dict[tuple[s
     if len(columns) * len(archive.themes) <= scale.INLINE_PICTURE_CELLS:
         return ['<div class="heatmap">', render_heatmap_svg(archive, columns, counts), "</div>", ""]
     width, height = heatmap_size(archive, columns)
-    return [f"![Heat map of key points by theme and series; the table below gives the numbers.]({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width=\"{width}\" height=\"{height}\" }}", ""]
+    return [
+        "![Heat map of key points by theme and series; the table below gives the "
+        f'numbers.]({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width="{width}" height="{height}" }}',
+        "",
+    ]
 
 
 def theme_pairs(archive: Archive) -> dict[tuple[str, str], list[Point]]:
@@ -109,8 +133,18 @@ def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point
     page = A.CONNECTIONS_PAIRS
     connecting = sum(1 for p in archive.points.values() if len(p.themes) > 1)
     title = "Points that connect themes"
-    head = [front_matter(title, "Key points filed under two or more themes, grouped by each pair of themes they connect.", searchable=False),
-            f"# {title}", "", f"{connecting} of the {len(archive.points)} key points connect two or more themes. Each is listed under every pair of its themes.", ""]
+    head = [
+        front_matter(
+            title,
+            "Key points filed under two or more themes, grouped by each pair of themes they connect.",
+            searchable=False,
+        ),
+        f"# {title}",
+        "",
+        f"{connecting} of the {len(archive.points)} key points connect two or more themes. Each is listed under every "
+        "pair of its themes.",
+        "",
+    ]
     if not pairs_split(pairs):
         out = list(head)
         for pair, points in pairs.items():
@@ -128,8 +162,15 @@ def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point
         uri = A.pairs_page(theme_id)
         count = sum(len(points) for _, points in by_theme[theme_id])
         index.append(f"- [{escape(theme.title)}]({link(page, uri)}): {count} connections")
-        body = [front_matter(f"{theme.title}: connected themes", f"Key points that connect {theme.title} with other themes.", searchable=False),
-                f"# {escape(theme.title)}: connected themes", ""]
+        body = [
+            front_matter(
+                f"{theme.title}: connected themes",
+                f"Key points that connect {theme.title} with other themes.",
+                searchable=False,
+            ),
+            f"# {escape(theme.title)}: connected themes",
+            "",
+        ]
         for pair, points in by_theme[theme_id]:
             other = pair[1] if pair[0] == theme_id else pair[0]
             body += render_pair(archive, uri, (theme_id, other), points, other, with_meeting=False)
@@ -137,7 +178,9 @@ def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point
     return {page: "\n".join(index) + "\n", **pages}
 
 
-def render_pair(archive: Archive, page: str, pair: tuple[str, str], points: list[Point], anchor: str, with_meeting: bool = True) -> list[str]:
+def render_pair(
+    archive: Archive, page: str, pair: tuple[str, str], points: list[Point], anchor: str, with_meeting: bool = True
+) -> list[str]:
     a, b = (archive.themes[t] for t in pair)
     titles = {p.meeting: archive.meetings_by_slug[p.meeting].title for p in points} if with_meeting else None
     return [f"## {escape(a.title)} and {escape(b.title)} {{#{anchor}}}", ""] + point_list(page, points, titles)
@@ -146,16 +189,27 @@ def render_pair(archive: Archive, page: str, pair: tuple[str, str], points: list
 def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> str:
     page = A.CONNECTIONS_CO_OCCURRENCE
     ranked = sorted(pairs.items(), key=lambda item: (-len(item[1]), item[0]))
-    shown = ranked[:scale.CO_OCCURRENCE_ROWS]
+    shown = ranked[: scale.CO_OCCURRENCE_ROWS]
     split = pairs_split(pairs)
-    out = [front_matter("Themes that go together", "Which pairs of themes are most often raised in the same key point, and in how many meetings.", searchable=False),
-           "# Themes that go together", "",
-           "Pairs of themes ranked by how many key points are filed under both"
-           + (f" (the {len(shown)} most frequent of {len(ranked)} pairs)." if len(shown) < len(ranked) else "."), "",
-           "| Themes | Key points | Meetings |", "| --- | ---: | ---: |"]
+    out = [
+        front_matter(
+            "Themes that go together",
+            "Which pairs of themes are most often raised in the same key point, and in how many meetings.",
+            searchable=False,
+        ),
+        "# Themes that go together",
+        "",
+        "Pairs of themes ranked by how many key points are filed under both"
+        + (f" (the {len(shown)} most frequent of {len(ranked)} pairs)." if len(shown) < len(ranked) else "."),
+        "",
+        "| Themes | Key points | Meetings |",
+        "| --- | ---: | ---: |",
+    ]
     for pair, points in shown:
         a, b = (archive.themes[t] for t in pair)
-        target = link(page, A.pairs_page(pair[0]), pair[1]) if split else link(page, A.CONNECTIONS_PAIRS, pair_anchor(pair))
+        target = (
+            link(page, A.pairs_page(pair[0]), pair[1]) if split else link(page, A.CONNECTIONS_PAIRS, pair_anchor(pair))
+        )
         meetings = len({p.meeting for p in points})
         out.append(f"| [{escape(a.title)} and {escape(b.title)}]({target}) | {len(points)} | {meetings} |")
     return "\n".join(out) + "\n"
@@ -169,7 +223,9 @@ def insert_theme_map(markdown: str, archive: Archive, page: str) -> str:
     if THEME_MAP_MARKER not in markdown:
         return markdown
     width, height = heatmap_size(archive, theme_map(archive)[0])
-    picture = (f"[![Heat map of key points by theme and meeting; the theme map page gives the same numbers as a table.]"
-               f"({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width=\"{width}\" height=\"{height}\" loading=\"lazy\" }}]"
-               f"({link(page, A.CONNECTIONS_MATRIX)})")
+    picture = (
+        f"[![Heat map of key points by theme and meeting; the theme map page gives the same numbers as a table.]"
+        f'({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width="{width}" height="{height}" loading="lazy" }}]'
+        f"({link(page, A.CONNECTIONS_MATRIX)})"
+    )
     return "\n".join(picture if line.startswith(THEME_MAP_MARKER) else line for line in markdown.split("\n"))

@@ -1,4 +1,5 @@
 """Whole HTML and XML documents the core writes, from autoescaping Jinja2 templates: no hand escaping."""
+
 from __future__ import annotations
 
 from functools import cache
@@ -13,8 +14,12 @@ TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 @cache
 def _environment() -> jinja2.Environment:
     # The templates are code, not content: caching them across builds is safe.
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True, keep_trailing_newline=True,
-                              undefined=jinja2.StrictUndefined)
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES),
+        autoescape=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
 
 
 def render_document(name: str, context: dict[str, Any]) -> str:

@@ -1,4 +1,5 @@
 """principles.json and principles.csv: every key point, for report writers and researchers."""
+
 from __future__ import annotations
 
 import csv
@@ -29,7 +30,8 @@ def spreadsheet_safe(cell: str) -> str:
 def render_exports(archive: Archive, site_url: str) -> dict[str, str]:
     rows = export_rows(archive, site_url)
     data = {
-        "description": "Key points of the Better Way network's Joining Forces meetings. `url` is the permanent link; `location` is where the point is now.",
+        "description": "Key points of the Better Way network's Joining Forces meetings. `url` is the permanent link; "
+        "`location` is where the point is now.",
         "count": len(rows),
         "points": rows,
     }

@@ -1,4 +1,5 @@
 """An RSS 2.0 feed of meetings. RSS needs no dates, so none are invented (the notes give none)."""
+
 from __future__ import annotations
 
 import re
@@ -19,9 +20,12 @@ def xml_text(text: str) -> str:
 def render_feed(archive: Archive, site_url: str, site_name: str) -> dict[str, str]:
     rss = ElementTree.Element("rss", version="2.0")
     channel = ElementTree.SubElement(rss, "channel")
-    for tag, text in (("title", f"{site_name}: meetings"), ("link", absolute(site_url, "")),
-                      ("description", "New meeting write-ups of the Better Way network's Joining Forces series."),
-                      ("language", "en-gb")):
+    for tag, text in (
+        ("title", f"{site_name}: meetings"),
+        ("link", absolute(site_url, "")),
+        ("description", "New meeting write-ups of the Better Way network's Joining Forces series."),
+        ("language", "en-gb"),
+    ):
         ElementTree.SubElement(channel, tag).text = xml_text(text)
     for meeting in list(reversed(archive.meetings))[:LIMIT]:
         url = absolute(site_url, page_address(meeting_page(meeting.slug)))
@@ -30,5 +34,7 @@ def render_feed(archive: Archive, site_url: str, site_name: str) -> dict[str, st
         ElementTree.SubElement(item, "link").text = xml_text(url)
         ElementTree.SubElement(item, "guid", isPermaLink="true").text = xml_text(url)
         ElementTree.SubElement(item, "category").text = xml_text(archive.series[meeting.series].title)
-        ElementTree.SubElement(item, "description").text = xml_text(f"{meeting.summary} ({len(meeting.points)} key points.)")
+        ElementTree.SubElement(item, "description").text = xml_text(
+            f"{meeting.summary} ({len(meeting.points)} key points.)"
+        )
     return {FEED: '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(rss, encoding="unicode") + "\n"}

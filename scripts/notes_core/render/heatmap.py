@@ -1,4 +1,5 @@
 """The theme map drawn as an SVG heat map at build time: no JavaScript, colours from CSS classes."""
+
 from __future__ import annotations
 
 from html import escape
@@ -23,7 +24,9 @@ def heatmap_size(archive: Archive, columns: list) -> tuple[int, int]:
     return LABEL_WIDTH + CELL * len(columns) + 4, HEADER + CELL * len(archive.themes) + 4
 
 
-def render_heatmap_svg(archive: Archive, columns: list, counts: dict[tuple[str, str], int], standalone: bool = False) -> str:
+def render_heatmap_svg(
+    archive: Archive, columns: list, counts: dict[tuple[str, str], int], standalone: bool = False
+) -> str:
     """One line of SVG; the table beside it carries the same numbers and the links."""
     themes = list(archive.themes.values())
     kind = "meeting" if columns and columns[0].key in archive.meetings_by_slug else "series"
@@ -31,23 +34,36 @@ def render_heatmap_svg(archive: Archive, columns: list, counts: dict[tuple[str, 
     width, height = heatmap_size(archive, columns)
     namespace = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
     parts = [
-        f'<svg{namespace} class="heatmap-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="heatmap-title">',
-        f'<title id="heatmap-title">Heat map of key points by theme (rows) and {kind} (columns 1 to {len(columns)}); the table below gives the numbers.</title>',
+        f'<svg{namespace} class="heatmap-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
+        'role="img" aria-labelledby="heatmap-title">',
+        f'<title id="heatmap-title">Heat map of key points by theme (rows) and {kind} (columns 1 to {len(columns)}); '
+        "the table below gives the numbers.</title>",
     ]
     if standalone:
         parts += [STANDALONE_STYLE, f'<rect width="{width}" height="{height}" fill="#ffffff"/>']
     for index, column in enumerate(columns):
         x = LABEL_WIDTH + index * CELL + CELL / 2
-        parts.append(f'<text class="heatmap-label" x="{x:g}" y="{HEADER - 10}" text-anchor="middle">{escape(column.label)}</text>')
+        parts.append(
+            f'<text class="heatmap-label" x="{x:g}" y="{HEADER - 10}" '
+            f'text-anchor="middle">{escape(column.label)}</text>'
+        )
     for row, theme in enumerate(themes):
         y = HEADER + row * CELL
-        parts.append(f'<text class="heatmap-label" x="{LABEL_WIDTH - 8}" y="{y + CELL / 2 + 4:g}" text-anchor="end">{escape(theme.title)}</text>')
+        parts.append(
+            f'<text class="heatmap-label" x="{LABEL_WIDTH - 8}" y="{y + CELL / 2 + 4:g}" '
+            f'text-anchor="end">{escape(theme.title)}</text>'
+        )
         for index, column in enumerate(columns):
             count = counts.get((theme.id, column.key), 0)
             level = 0 if count == 0 else 1 + min(LEVELS - 1, (count - 1) * LEVELS // peak)
             x = LABEL_WIDTH + index * CELL
-            parts.append(f'<rect class="heat-{level}" x="{x + 1}" y="{y + 1}" width="{CELL - 2}" height="{CELL - 2}" rx="3"/>')
+            parts.append(
+                f'<rect class="heat-{level}" x="{x + 1}" y="{y + 1}" width="{CELL - 2}" height="{CELL - 2}" rx="3"/>'
+            )
             if count:
-                parts.append(f'<text class="heat-text-{level}" x="{x + CELL / 2:g}" y="{y + CELL / 2 + 4:g}" text-anchor="middle">{count}</text>')
+                parts.append(
+                    f'<text class="heat-text-{level}" x="{x + CELL / 2:g}" y="{y + CELL / 2 + 4:g}" '
+                    f'text-anchor="middle">{count}</text>'
+                )
     parts.append("</svg>")
     return "".join(parts)

@@ -1,15 +1,26 @@
 """Index pages: meetings, themes, speakers, organisations and principles."""
+
 from __future__ import annotations
 
 from collections import defaultdict
 
-from ..model import Archive, Meeting, Point
 from .. import addresses as A
-from . import scale
 from ..addresses import link
+from ..model import Archive, Meeting, Point
+from . import scale
 from .point import point_list, render_point_entry
-from .text import LISTING_END, LISTING_START, escape, front_matter, markdown_link, plural, speaker_links, table_row, theme_links
 from .scale import chunks
+from .text import (
+    LISTING_END,
+    LISTING_START,
+    escape,
+    front_matter,
+    markdown_link,
+    plural,
+    speaker_links,
+    table_row,
+    theme_links,
+)
 
 
 def render_index_pages(archive: Archive) -> dict[str, str]:
@@ -35,7 +46,15 @@ def render_index_pages(archive: Archive) -> dict[str, str]:
 
 def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -> str:
     page = A.MEETINGS_INDEX
-    out = [front_matter("Meetings", f"All {len(archive.meetings)} meetings, in order, with their questions, speakers and themes.", searchable=False), "# Meetings", ""]
+    out = [
+        front_matter(
+            "Meetings",
+            f"All {len(archive.meetings)} meetings, in order, with their questions, speakers and themes.",
+            searchable=False,
+        ),
+        "# Meetings",
+        "",
+    ]
     planned_by_series: dict[str, list] = defaultdict(list)
     for plan in archive.planned:
         planned_by_series[plan.series].append(plan)
@@ -47,7 +66,11 @@ def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -
         out += [f"## {escape(series.title)}", "", escape(series.description), ""]
         if len(grouped) > 1:
             # Many series: each has its own page, so this one stays short.
-            out += [f"{len(meetings)} meetings. [All meetings of {escape(series.title)}]({link(page, A.series_page(series_id))})", ""]
+            out += [
+                f"{len(meetings)} meetings. [All meetings of "
+                f"{escape(series.title)}]({link(page, A.series_page(series_id))})",
+                "",
+            ]
         elif len(meetings) > scale.NAV_FLAT_LIMIT:
             out += render_meeting_list(page, meetings)
         else:
@@ -78,24 +101,39 @@ def render_planned(archive: Archive, page: str, planned: list) -> list[str]:
     out = ["### Planned meetings", "", "Announced in the notes, with no write-up yet. The notes give no year.", ""]
     for plan in planned:
         announced = archive.meetings_by_slug[plan.announced_in]
-        out.append(f"- **{escape(plan.title)}** ({escape(plan.when)}, planned){': ' + escape(plan.question) if plan.question else ''}"
-                   f" Announced in [{escape(announced.title)}]({link(page, A.meeting_page(announced.slug), 'future-meetings')}).")
+        out.append(
+            f"- **{escape(plan.title)}** ({escape(plan.when)}, "
+            f"planned){': ' + escape(plan.question) if plan.question else ''}"
+            " Announced in "
+            f"[{escape(announced.title)}]({link(page, A.meeting_page(announced.slug), 'future-meetings')})."
+        )
     return out + [""]
 
 
 def render_series_page(archive: Archive, series_id: str, meetings: list[Meeting]) -> str:
     series = archive.series[series_id]
     page = A.series_page(series_id)
-    out = [front_matter(series.title, series.description, searchable=False), f"# {escape(series.title)}", "", escape(series.description), "",
-           f"{len(meetings)} meetings, in order.", ""]
+    out = [
+        front_matter(series.title, series.description, searchable=False),
+        f"# {escape(series.title)}",
+        "",
+        escape(series.description),
+        "",
+        f"{len(meetings)} meetings, in order.",
+        "",
+    ]
     return "\n".join(out + render_meeting_list(page, meetings))
 
 
 def render_meeting_list(page: str, meetings: list[Meeting]) -> list[str]:
     """Meetings one line each, for long series."""
     # `1\.`: a list item starting "1. " would be read as a numbered list inside the item.
-    out = [f"- {meeting.order}\\. [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))}): {escape(meeting.question)}"
-           f" ({plural(len(meeting.points), 'key point')}{', ' + meeting.date if meeting.date else ''})" for meeting in meetings]
+    out = [
+        f"- {meeting.order}\\. [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))}): "
+        f"{escape(meeting.question)}"
+        f" ({plural(len(meeting.points), 'key point')}{', ' + meeting.date if meeting.date else ''})"
+        for meeting in meetings
+    ]
     return out + [""]
 
 
@@ -108,12 +146,22 @@ def meetings_by_series(archive: Archive) -> dict[str, list[Meeting]]:
 
 def render_themes_index(archive: Archive) -> str:
     page = A.THEMES_INDEX
-    out = [front_matter("Themes", "The themes that run through the meetings, with how many key points and meetings touch each."), "# Themes", "",
-           "| Theme | Key points | Meetings | About |", "| --- | ---: | ---: | --- |"]
+    out = [
+        front_matter(
+            "Themes", "The themes that run through the meetings, with how many key points and meetings touch each."
+        ),
+        "# Themes",
+        "",
+        "| Theme | Key points | Meetings | About |",
+        "| --- | ---: | ---: | --- |",
+    ]
     for theme_id, theme in archive.themes.items():
         points = archive.points_by_theme.get(theme_id, ())
         meetings = len({p.meeting for p in points})
-        out.append(f"| [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) | {len(points)} | {meetings} | {escape(theme.description)} |")
+        out.append(
+            f"| [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) | {len(points)} | {meetings} | "
+            f"{escape(theme.description)} |"
+        )
     return "\n".join(out) + "\n"
 
 
@@ -122,8 +170,15 @@ def render_theme_page(archive: Archive, theme_id: str) -> str:
     page = A.theme_page(theme_id)
     points = archive.points_by_theme.get(theme_id, ())
     grouped = group_by_meeting(points)
-    out = [front_matter(theme.title, theme.description), f"# {escape(theme.title)}", "", escape(theme.description), "",
-           f"{plural(len(points), 'key point')} from {plural(len(grouped), 'meeting')}.", ""]
+    out = [
+        front_matter(theme.title, theme.description),
+        f"# {escape(theme.title)}",
+        "",
+        escape(theme.description),
+        "",
+        f"{plural(len(points), 'key point')} from {plural(len(grouped), 'meeting')}.",
+        "",
+    ]
     with_text = len(points) <= scale.THEME_TEXT_LIMIT
     if not with_text:
         out += ["Each title links to the point in its meeting.", ""]
@@ -144,7 +199,13 @@ def render_theme_page(archive: Archive, theme_id: str) -> str:
 def render_speakers_index(archive: Archive) -> str:
     page = A.SPEAKERS_INDEX
     meetings_of = speaker_meetings(archive)
-    out = [front_matter("Speakers", "Everyone who spoke at the meetings, with their organisation and the meetings they spoke at."), "# Speakers", ""]
+    out = [
+        front_matter(
+            "Speakers", "Everyone who spoke at the meetings, with their organisation and the meetings they spoke at."
+        ),
+        "# Speakers",
+        "",
+    ]
     speakers = sorted(archive.speakers.values(), key=lambda s: sort_name(s.name))
     if len(speakers) > scale.SPEAKER_TABLE_LIMIT:
         # Many speakers: a compact list by initial instead of a table.
@@ -154,14 +215,27 @@ def render_speakers_index(archive: Archive) -> str:
             if letter != initial:
                 initial = letter
                 out += ["", f"## {escape(letter)}", ""]
-            out.append(f"- {markdown_link(speaker.name, page, A.speaker_page(speaker.id))}: {len(meetings_of.get(speaker.id, ()))} meetings")
+            out.append(
+                f"- {markdown_link(speaker.name, page, A.speaker_page(speaker.id))}: "
+                f"{len(meetings_of.get(speaker.id, ()))} meetings"
+            )
         return "\n".join(out) + "\n"
     out += ["| Speaker | Organisation | Meetings | Key points attributed |", "| --- | --- | ---: | ---: |"]
     for speaker in speakers:
         organisation = archive.organisations[speaker.organisation].name if speaker.organisation else ""
-        org_cell = f"[{escape(organisation)}]({link(page, A.ORGANISATIONS_INDEX, speaker.organisation)})" if organisation else "Not given in the notes"
-        out.append(table_row(markdown_link(speaker.name, page, A.speaker_page(speaker.id)), org_cell, len(meetings_of.get(speaker.id, ())),
-                             len(archive.points_by_speaker.get(speaker.id, ()))))
+        org_cell = (
+            f"[{escape(organisation)}]({link(page, A.ORGANISATIONS_INDEX, speaker.organisation)})"
+            if organisation
+            else "Not given in the notes"
+        )
+        out.append(
+            table_row(
+                markdown_link(speaker.name, page, A.speaker_page(speaker.id)),
+                org_cell,
+                len(meetings_of.get(speaker.id, ())),
+                len(archive.points_by_speaker.get(speaker.id, ())),
+            )
+        )
     return "\n".join(out) + "\n"
 
 
@@ -176,28 +250,46 @@ def render_speaker_page(archive: Archive, speaker_id: str, meetings: list[tuple[
         facts.append(f"**Role:** {escape(speaker.role)}")
     if speaker.organisation:
         organisation = archive.organisations[speaker.organisation]
-        facts.append(f"**Organisation:** [{escape(organisation.name)}]({link(page, A.ORGANISATIONS_INDEX, organisation.id)})")
+        facts.append(
+            f"**Organisation:** [{escape(organisation.name)}]({link(page, A.ORGANISATIONS_INDEX, organisation.id)})"
+        )
     if speaker.aliases:
         facts.append("**Also written in the notes as:** " + ", ".join(escape(a) for a in speaker.aliases))
     if facts:
         out += ["  \n".join(facts), ""]
     out += ["## Meetings { data-search-exclude }", ""]
     for meeting, role in meetings:
-        out.append(f"- [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))})" + (f": {escape(role)}" if role else ""))
+        out.append(
+            f"- [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))})"
+            + (f": {escape(role)}" if role else "")
+        )
     out.append("")
     out += ["## Key points attributed { data-search-exclude }", ""]
     if not points:
-        out += ["The notes attribute no individual key point to this speaker; see the meetings above for what was said.", ""]
+        out += [
+            "The notes attribute no individual key point to this speaker; see the meetings above for what was said.",
+            "",
+        ]
     for meeting_slug, meeting_points in group_by_meeting(points).items():
         meeting = archive.meetings_by_slug[meeting_slug]
-        out += [f"### From [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))}) {{ data-search-exclude }}", ""]
+        out += [
+            f"### From [{escape(meeting.title)}]({link(page, A.meeting_page(meeting.slug))}) {{ data-search-exclude }}",
+            "",
+        ]
         out += point_list(page, meeting_points)
     return "\n".join(out)
 
 
 def render_organisations_index(archive: Archive) -> str:
     page = A.ORGANISATIONS_INDEX
-    out = [front_matter("Organisations", "The organisations mentioned in the notes, with the meetings and key points that mention each."), "# Organisations", ""]
+    out = [
+        front_matter(
+            "Organisations",
+            "The organisations mentioned in the notes, with the meetings and key points that mention each.",
+        ),
+        "# Organisations",
+        "",
+    ]
     speakers_of: dict[str, list] = defaultdict(list)
     for speaker in archive.speakers.values():
         if speaker.organisation:
@@ -215,11 +307,17 @@ def render_organisations_index(archive: Archive) -> str:
             out += ["Speakers: " + speaker_links(archive, page, (s.id for s in speakers)), ""]
         meetings = archive.meetings_by_organisation.get(organisation.id, ())
         if meetings:
-            shown = ", ".join(f"[{escape(m.title)}]({link(page, A.meeting_page(m.slug))})" for m in meetings[:scale.MENTIONS_SHOWN])
-            more = f", and {len(meetings) - scale.MENTIONS_SHOWN} more meetings" if len(meetings) > scale.MENTIONS_SHOWN else ""
+            shown = ", ".join(
+                f"[{escape(m.title)}]({link(page, A.meeting_page(m.slug))})" for m in meetings[: scale.MENTIONS_SHOWN]
+            )
+            more = (
+                f", and {len(meetings) - scale.MENTIONS_SHOWN} more meetings"
+                if len(meetings) > scale.MENTIONS_SHOWN
+                else ""
+            )
             out += [f"Mentioned in: {shown}{more}", ""]
         points = archive.points_by_organisation.get(organisation.id, ())
-        out += point_list(page, points[:scale.MENTIONS_SHOWN])
+        out += point_list(page, points[: scale.MENTIONS_SHOWN])
         if len(points) > scale.MENTIONS_SHOWN:
             out += [f"And {len(points) - scale.MENTIONS_SHOWN} more key points.", ""]
     return "\n".join(out)
@@ -227,15 +325,30 @@ def render_organisations_index(archive: Archive) -> str:
 
 def render_principles_by_theme(archive: Archive) -> str:
     page = A.PRINCIPLES_BY_THEME
-    out = [front_matter("Principles by theme", f"All {len(archive.points)} key points of the series, grouped by theme, each with its permanent link.", searchable=False), "# Principles by theme", "",
-           f"Every key point, under each of its themes. See also [all principles from A to Z]({link(page, A.PRINCIPLES_A_TO_Z)}), or download them as [JSON](../principles.json) or [CSV](../principles.csv).", ""]
+    out = [
+        front_matter(
+            "Principles by theme",
+            f"All {len(archive.points)} key points of the series, grouped by theme, each with its permanent link.",
+            searchable=False,
+        ),
+        "# Principles by theme",
+        "",
+        "Every key point, under each of its themes. See also [all principles from A to "
+        f"Z]({link(page, A.PRINCIPLES_A_TO_Z)}), or download them as [JSON](../principles.json) or "
+        "[CSV](../principles.csv).",
+        "",
+    ]
     listed = len(archive.points) <= scale.LIST_LIMIT
     titles = meeting_titles(archive)
     for theme_id, theme in archive.themes.items():
         points = archive.points_by_theme.get(theme_id, ())
         out += [f"## [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) {{#{theme_id}}}", ""]
         if not listed:
-            out += [f"{plural(len(points), 'key point')}: see [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}).", ""]
+            out += [
+                f"{plural(len(points), 'key point')}: see "
+                f"[{escape(theme.title)}]({link(page, A.theme_page(theme_id))}).",
+                "",
+            ]
             continue
         out += point_list(page, points, titles)
     return "\n".join(out)
@@ -264,7 +377,11 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
             uri = A.a_to_z_page(name)
             label = letter + (f" ({number} of {len(parts)})" if len(parts) > 1 else "")
             index.append(f"- [{label}]({link(A.PRINCIPLES_A_TO_Z, uri)}): {plural(len(part), 'key point')}")
-            body = [front_matter(f"Principles: {label}", f"Key points whose titles start with {letter}.", searchable=False), f"# Principles: {label}", ""]
+            body = [
+                front_matter(f"Principles: {label}", f"Key points whose titles start with {letter}.", searchable=False),
+                f"# Principles: {label}",
+                "",
+            ]
             pages[uri] = "\n".join(body + render_letter(titles, uri, letter, part, None))
     return {A.PRINCIPLES_A_TO_Z: "\n".join(index) + "\n", **pages}
 

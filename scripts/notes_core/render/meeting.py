@@ -1,4 +1,5 @@
 """A meeting page: its facts up top, then the write-up with each point's themes and speaker as links."""
+
 from __future__ import annotations
 
 import re
@@ -9,7 +10,9 @@ from .point import render_moved_anchor, render_point_heading
 from .text import escape, markdown_link, theme_links
 
 
-def render_meeting_page(meeting: Meeting, archive: Archive, site_url: str, moved: list[tuple[str, str]] | tuple[()] = ()) -> str:
+def render_meeting_page(
+    meeting: Meeting, archive: Archive, site_url: str, moved: list[tuple[str, str]] | tuple[()] = ()
+) -> str:
     """The Markdown MkDocs renders for a meeting file (front matter already removed).
 
     `moved` pairs (old id, current id) of points that used to be on this page: each keeps an anchor here
@@ -23,14 +26,21 @@ def render_meeting_page(meeting: Meeting, archive: Archive, site_url: str, moved
 def render_moved(moved: list[tuple[str, str]] | tuple[()], archive: Archive, page: str) -> str:
     if not moved:
         return ""
-    out = ["", "## Points that moved {#points-that-moved}", "", "These key points used to be on this page and are now on another.", ""]
+    out = [
+        "",
+        "## Points that moved {#points-that-moved}",
+        "",
+        "These key points used to be on this page and are now on another.",
+        "",
+    ]
     out += [render_moved_anchor(old_id, archive.points[current], archive, page) for old_id, current in moved]
     return "\n".join(out) + "\n"
 
 
 def render_facts(meeting: Meeting, archive: Archive, page: str) -> str:
     speakers = "; ".join(
-        markdown_link(archive.speakers[role.speaker].name, page, speaker_page(role.speaker)) + (f", {escape(role.role)}" if role.role else "")
+        markdown_link(archive.speakers[role.speaker].name, page, speaker_page(role.speaker))
+        + (f", {escape(role.role)}" if role.role else "")
         for role in meeting.speakers
     )
     series = archive.series[meeting.series].title
@@ -38,7 +48,8 @@ def render_facts(meeting: Meeting, archive: Archive, page: str) -> str:
         f"**Question:** {escape(meeting.question)}",
         f"**Speakers:** {speakers}",
         f"**Themes:** {theme_links(archive, page, meeting.themes)}",
-        f"**Series:** {escape(series)}, meeting {meeting.order}" + (f", {meeting.date}" if meeting.date else "")
+        f"**Series:** {escape(series)}, meeting {meeting.order}"
+        + (f", {meeting.date}" if meeting.date else "")
         + f" · **Key points:** {len(meeting.points)}",
     ]
     return "\n".join(f"{line}  " for line in lines).rstrip() + "\n{: .meeting-facts }"

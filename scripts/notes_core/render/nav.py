@@ -3,13 +3,14 @@
 Long sections are grouped (meetings by series and in blocks, speakers by initial) so that,
 with navigation.prune, each page carries a short sidebar however large the archive grows.
 """
+
 from __future__ import annotations
 
 import json
 from collections import defaultdict
 
-from ..model import Archive, Meeting
 from .. import addresses as A
+from ..model import Archive, Meeting
 from . import scale
 from .indexes import meetings_by_series, sort_name, speaker_initial
 from .scale import chunks
@@ -21,8 +22,12 @@ def render_nav_files(archive: Archive, pages: dict[str, str]) -> dict[str, str]:
         A.nav_file(A.MEETINGS_INDEX): nav_yaml([{"All meetings": "index.md"}] + meetings_nav(archive)),
         A.nav_file(A.THEMES_INDEX): nav_yaml([{"All themes": "index.md"}] + [f"{t}.md" for t in archive.themes]),
         A.nav_file(A.SPEAKERS_INDEX): nav_yaml([{"All speakers": "index.md"}] + speakers_nav(archive)),
-        A.nav_file(A.PRINCIPLES_BY_THEME): nav_yaml(["index.md", split_nav(pages, A.PRINCIPLES_A_TO_Z, "Principles A to Z")]),
-        A.nav_file(A.CONNECTIONS_MATRIX): nav_yaml(["index.md", split_nav(pages, A.CONNECTIONS_PAIRS, "Points that connect themes"), "co-occurrence.md"]),
+        A.nav_file(A.PRINCIPLES_BY_THEME): nav_yaml(
+            ["index.md", split_nav(pages, A.PRINCIPLES_A_TO_Z, "Principles A to Z")]
+        ),
+        A.nav_file(A.CONNECTIONS_MATRIX): nav_yaml(
+            ["index.md", split_nav(pages, A.CONNECTIONS_PAIRS, "Points that connect themes"), "co-occurrence.md"]
+        ),
     }
 
 
@@ -45,8 +50,13 @@ def meetings_nav(archive: Archive) -> list:
     grouped = meetings_by_series(archive)
     if len(grouped) <= 1:
         return [entry for meetings in grouped.values() for entry in series_meetings_nav(meetings)]
-    return [{archive.series[series].title: [{"Overview": A.series_page(series).removeprefix(A.MEETINGS + "/")}] + series_meetings_nav(meetings)}
-            for series, meetings in grouped.items()]
+    return [
+        {
+            archive.series[series].title: [{"Overview": A.series_page(series).removeprefix(A.MEETINGS + "/")}]
+            + series_meetings_nav(meetings)
+        }
+        for series, meetings in grouped.items()
+    ]
 
 
 def speakers_nav(archive: Archive) -> list:

@@ -1,12 +1,22 @@
 """A key point, everywhere it appears: its heading and meta line on the meeting page, its entry on
 theme pages, its item in listings, its permanent page, the anchor it keeps where it used to be,
 and its row in the exports. One home, so every rendering says the same thing the same way."""
+
 from __future__ import annotations
 
 import html
 from typing import Any
 
-from ..addresses import absolute, from_permanent_page, link, meeting_page, page_url, permanent_address, point_address, speaker_page
+from ..addresses import (
+    absolute,
+    from_permanent_page,
+    link,
+    meeting_page,
+    page_url,
+    permanent_address,
+    point_address,
+    speaker_page,
+)
 from ..model import Archive, Point
 from .text import escape, markdown_link, theme_links
 
@@ -19,14 +29,20 @@ POINT_PERMALINK = "point-permalink"
 
 def render_point_heading(point: Point, archive: Archive, page: str, site_url: str) -> list[str]:
     """The point on its meeting page: the heading with its permanent id, then its meta line."""
-    return [f"{'#' * point.level} {point.title} {{#{point.id} .{POINT_CLASS}}}", "", render_point_meta(point, archive, page, site_url)]
+    return [
+        f"{'#' * point.level} {point.title} {{#{point.id} .{POINT_CLASS}}}",
+        "",
+        render_point_meta(point, archive, page, site_url),
+    ]
 
 
 def render_point_meta(point: Point, archive: Archive, page: str, site_url: str) -> str:
     """Themes, speaker and the permanent link: the markup points.js adds its buttons to."""
     parts = ["Themes: " + theme_links(archive, page, point.themes)]
     if point.speaker:
-        parts.append("Speaker: " + markdown_link(archive.speakers[point.speaker].name, page, speaker_page(point.speaker)))
+        parts.append(
+            "Speaker: " + markdown_link(archive.speakers[point.speaker].name, page, speaker_page(point.speaker))
+        )
     # Absolute, because this is the address people paste into reports (and print shows it).
     permanent = absolute(site_url, permanent_address(point.id))
     parts.append(f'<a class="{POINT_PERMALINK}" href="{html.escape(permanent)}">Permanent link</a>')
@@ -42,7 +58,10 @@ def render_point_entry(archive: Archive, page: str, point: Point, skip_theme: st
     if others:
         details.append("also " + theme_links(archive, page, others))
     # Kept out of search, so a phrase from a point finds the point itself first, not this copy.
-    lines = [f"### [{escape(point.title)}]({link(page, meeting_page(point.meeting), point.id)}) {{ data-search-exclude }}", ""]
+    lines = [
+        f"### [{escape(point.title)}]({link(page, meeting_page(point.meeting), point.id)}) {{ data-search-exclude }}",
+        "",
+    ]
     if details:
         lines += [" · ".join(details), f"{{: .{POINT_META} }}", ""]
     lines += [f"{escape(point.text)}", ""]
@@ -63,18 +82,23 @@ def point_list(page: str, points: Any, meeting_titles: dict[str, str] | None = N
 def render_moved_anchor(old_id: str, point: Point, archive: Archive, page: str) -> str:
     """Where a point used to be: an anchor with its old id that leads to where it is now."""
     meeting = archive.meetings_by_slug[point.meeting]
-    return f"- [{escape(point.title)}]({link(page, meeting_page(meeting.slug), point.id)}){{#{old_id}}}, now in {escape(meeting.title)}"
+    target = link(page, meeting_page(meeting.slug), point.id)
+    return f"- [{escape(point.title)}]({target}){{#{old_id}}}, now in {escape(meeting.title)}"
 
 
 def permanent_page_context(archive: Archive, point: Point, site_url: str, site_name: str) -> dict[str, str]:
     """What the point's permanent page (/p/<id>/) shows and says to link previews."""
     meeting = archive.meetings_by_slug[point.meeting]
     return {
-        "title": point.title, "site_name": site_name, "description": shorten(point.text, 300), "text": point.text,
+        "title": point.title,
+        "site_name": site_name,
+        "description": shorten(point.text, 300),
+        "text": point.text,
         "location": absolute(site_url, point_address(point.meeting, point.id)),
         "permanent": absolute(site_url, permanent_address(point.id)),
         "relative": from_permanent_page(point_address(point.meeting, point.id)),
-        "meeting": meeting.title, "series": archive.series[meeting.series].title,
+        "meeting": meeting.title,
+        "series": archive.series[meeting.series].title,
     }
 
 

@@ -1,4 +1,5 @@
 """Small pieces of Markdown the renderers share: escaped text, front matter, link lists, plurals, table rows."""
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -8,10 +9,14 @@ from ..model import Archive
 
 # Text from the registries and front matter is text: nothing in it may become Markdown, an attribute
 # list or HTML. Backslash escapes for Markdown's own characters; entities for &, < and >.
-MARKDOWN_TEXT = str.maketrans({
-    **{char: "\\" + char for char in "\\`*_{}[]|"},
-    "&": "&amp;", "<": "&lt;", ">": "&gt;",
-})
+MARKDOWN_TEXT = str.maketrans(
+    {
+        **{char: "\\" + char for char in "\\`*_{}[]|"},
+        "&": "&amp;",
+        "<": "&lt;",
+        ">": "&gt;",
+    }
+)
 
 LISTING_START = "<div data-search-exclude markdown>\n"
 LISTING_END = "\n</div>\n"
@@ -25,8 +30,10 @@ def escape(text: str) -> str:
 def front_matter(title: str, description: str, searchable: bool = True) -> str:
     """`searchable=False` for listings that only repeat titles found on the meeting pages:
     search then leads to the points themselves, and the index stays small."""
+
     def quote(value: str) -> str:
         return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
     search = "" if searchable else "search:\n  exclude: true\n"
     return f"---\ntitle: {quote(title)}\ndescription: {quote(description)}\n{search}---\n\n"
 
