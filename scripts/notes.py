@@ -82,7 +82,7 @@ def code_note(root: Path) -> tuple[str, ...]:
     shown = ", ".join(changed[:8]) + (f" and {len(changed) - 8} more" if len(changed) > 8 else "")
     return (
         f"this change edits the site's code ({shown}); the content check cannot vouch for code, "
-        "so a maintainer must review it before merging (see .github/CODEOWNERS)",
+        "so a maintainer must review it before merging (see README: Maintainers)",
     )
 
 

@@ -115,7 +115,7 @@ def find_base(root: Path) -> Base | Unknown:
 
 
 # The site's code and its checks: a pull request that changes these can change what the check itself does,
-# so green checks cannot vouch for it and a maintainer reviews it (.github/CODEOWNERS says who).
+# so green checks cannot vouch for it and a maintainer reviews it (README: Maintainers).
 CODE_PATHS = (
     "scripts",
     "overrides",
