@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check new test coverage browser lock clean
+.PHONY: serve build check new test lint coverage browser lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -44,9 +44,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --ignore-scripts --loglevel=error
 	touch $@
 
-test: $(VENV)/.test node_modules/.installed browser
+test: $(VENV)/.test node_modules/.installed browser lint
 	$(BIN)/python scripts/notes.py check
 	$(BIN)/python -m pytest
+
+lint: $(VENV)/.test  ## ruff (lint and format) and mypy (strict on the core): settings in pyproject.toml
+	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff format --check scripts tests
+	$(BIN)/mypy
 
 NO_BROWSER := --deselect tests/test_browser.py --deselect tests/test_lighthouse.py --deselect tests/test_links_and_html.py
 # The renderers change shape as the archive grows: every branch must be reached (tests/test_scale.py).

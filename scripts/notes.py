@@ -16,10 +16,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import ContentErrors
-from notes_core.github import annotations, job_summary
+from notes_core.github import error_annotations, job_summary
 from notes_core.new_meeting import NewMeetingError, create_meeting
-from notes_core.published_base import code_changes  # noqa: E402
 from notes_core.published import published_now, published_to_json
+from notes_core.published_base import code_changes
 from notes_core.settings import load_settings
 from notes_core.site import load_site
 
@@ -90,7 +90,7 @@ def report_to_github(errors: list, notes: tuple[str, ...]) -> None:
     """In a GitHub workflow: annotations on the changed lines, and a summary of the run."""
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
-    sys.stdout.write(annotations(errors))
+    sys.stdout.write(error_annotations(errors))
     sys.stdout.write("".join(f"::warning title=Content check::{note}\n" for note in notes if "site's code" in note))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:

@@ -14,8 +14,8 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 os.environ.setdefault("REPO_URL", "https://example.org/joining-forces-notes")
 os.environ.setdefault("EDIT_URI", "edit/main/docs/")
 
-from archives import LARGE, NOTES, build_archive, copy_project
-from site_build import BuiltSite, build_site
+from archives import LARGE, NOTES, build_archive, copy_project  # noqa: E402 - after the environment they read
+from site_build import BuiltSite, build_site  # noqa: E402
 
 
 @pytest.fixture(scope="session")

@@ -222,7 +222,8 @@ CASES: list[tuple[str, str, object, str]] = [
         "file",
         (
             "docs/assets/entity.svg",
-            '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x "&#60;script xmlns=\'http://www.w3.org/2000/svg\'&#62;alert(1)&#60;/script&#62;">]>\n'
+            '<?xml version="1.0"?>\n<!DOCTYPE svg [<!ENTITY x "&#60;script '
+            "xmlns='http://www.w3.org/2000/svg'&#62;alert(1)&#60;/script&#62;\">]>\n"
             '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">&x;<rect width="10" height="10"/></svg>\n',
         ),
         "docs/assets/entity.svg:2: '<!DOCTYPE' is not allowed in a picture",
@@ -251,7 +252,8 @@ CASES: list[tuple[str, str, object, str]] = [
         "file",
         (
             "docs/meetings/case-front-matter-desync.md",
-            '---\ntitle: "Case d"\nquestion: "What is case d?"\nseries: joining-forces\norder: 1\nspeakers:\n  - id: sally-young\n'
+            '---\ntitle: "Case d"\nquestion: "What is case d?"\nseries: joining-forces\norder: 1\nspeakers:\n  - id: '
+            "sally-young\n"
             "themes:\n  - shared-purpose\nsummary: Case d of the hostile corpus.\n ---\n"
             'author: ["\\x22\\x3e\\x3cmeta http-equiv=refresh content=0;url=http://evil.test/desync\\x3e"]\n---\n\n'
             "Introduction.\n\n## Key points\n\n### A point {#case-front-matter-desync-point}\nthemes: shared-purpose\n"
@@ -271,7 +273,8 @@ CASES: list[tuple[str, str, object, str]] = [
         (
             "docs/.nav.yml",
             "nav:\n  - Home: index.md\n  - Meetings: meetings\n  - Principles: principles\n"
-            "  - Themes: themes\n  - Speakers: speakers\n  - Organisations: organisations/index.md\n  - Theme map: connections\n"
+            "  - Themes: themes\n  - Speakers: speakers\n  - Organisations: organisations/index.md\n  - Theme map: "
+            "connections\n"
             "  - '<meta http-equiv=refresh content=\"0;url=http://evil.test/nav\">About': about.md\n",
         ),
         "passes",
@@ -318,7 +321,8 @@ CASES: list[tuple[str, str, object, str]] = [
     (
         "forged-permalink",
         "body",
-        'Forged citation title\n{: #forged }\n\n<p class="point-meta"><a class="point-permalink" href="https://evil.test/p/">Permanent link</a></p>',
+        'Forged citation title\n{: #forged }\n\n<p class="point-meta"><a class="point-permalink" '
+        'href="https://evil.test/p/">Permanent link</a></p>',
         "the class 'point-meta'",
     ),
     # Crashes that must be messages.

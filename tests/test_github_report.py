@@ -9,11 +9,11 @@ import sys
 from conftest import ROOT, edit
 
 from notes_core.errors import ContentError
-from notes_core.github import annotations, job_summary
+from notes_core.github import error_annotations, job_summary
 
 
 def test_annotations_are_workflow_commands_with_escaped_values():
-    text = annotations([ContentError("docs/meetings/a,b.md", 7, "50% wrong:\nsee `x`")])
+    text = error_annotations([ContentError("docs/meetings/a,b.md", 7, "50% wrong:\nsee `x`")])
     assert text == "::error file=docs/meetings/a%2Cb.md,line=7,title=Content check::50%25 wrong:%0Asee `x`\n"
 
 

@@ -234,7 +234,9 @@ def test_no_case_runs_script_or_calls_another_host_in_a_browser(previews):
         for built, pages in previews:
             with serve(built.dir) as url:
                 page = browser.new_page(base_url=url)
-                page.on("dialog", lambda dialog: (dialogs.append((page.url, dialog.message)), dialog.dismiss()))
+                page.on(
+                    "dialog", lambda dialog, page=page: (dialogs.append((page.url, dialog.message)), dialog.dismiss())
+                )
                 own = urlsplit(url).netloc
                 page.on(
                     "request",

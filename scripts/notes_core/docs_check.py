@@ -14,12 +14,12 @@ import yaml
 from .addresses import MEETINGS, NAV_FILE, docs_file, in_meetings_folder, meeting_slug
 from .errors import ContentError, Problems
 from .fields import check_fields, line_of, text_problem
-from .page_meta import check_page_meta
-from .yaml_lines import describe, error_line, parse_yaml
 from .meeting_file import split_front_matter
+from .page_meta import check_page_meta
 from .sanitise import Removed, clean_contributed_html, clean_svg, removed_parts
 from .settings import Settings
 from .source_files import CODE_SUFFIXES, PAGE_SUFFIXES, PICTURE_SUFFIXES, check_code_file, check_tree, read_source
+from .yaml_lines import describe, error_line, parse_yaml
 
 
 def markdown_renderer(settings: Settings) -> Callable[[str], str]:
@@ -219,7 +219,10 @@ def find_line(source: str, token: str, first_line: int) -> int:
     lines = source.split("\n")
     word = token.strip("<=").lower()
     # An attribute with no `=` comes from an attribute list: look for the word on a line with a `{`.
-    tests = [lambda line: token.lower() in line, lambda line: word in line and ("{" in line or not token.endswith("="))]
+    tests: list[Callable[[str], bool]] = [
+        lambda line: token.lower() in line,
+        lambda line: word in line and ("{" in line or not token.endswith("=")),
+    ]
     for test in tests:
         for number, line in enumerate(lines, start=first_line):
             lowered = line.lower()

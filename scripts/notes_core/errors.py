@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 
@@ -52,7 +53,7 @@ class ContentErrors(Exception):
         return "\n".join(lines)
 
 
-def suggest(value: str, known: list[str] | set[str]) -> str:
+def suggest(value: str, known: Iterable[str]) -> str:
     """'; did you mean 'x'?' when a close match exists, else ''."""
     match = difflib.get_close_matches(value, sorted(known), n=1, cutoff=0.6)
     return f"; did you mean '{match[0]}'?" if match else ""

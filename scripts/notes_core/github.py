@@ -15,7 +15,7 @@ def _property(text: str) -> str:
     return _data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotations(errors: list[ContentError]) -> str:
+def error_annotations(errors: list[ContentError]) -> str:
     """`::error file=...,line=...::message` lines, one per problem."""
     return "".join(
         f"::error file={_property(e.path)},line={e.line},title={_property('Content check')}::{_data(e.message)}\n"

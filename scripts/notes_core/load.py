@@ -181,7 +181,14 @@ def check_unique_order(meetings: list[Meeting], errors: list[ContentError], publ
         )
 
 
-def index_archive(meetings, planned, themes, speakers, organisations, series) -> Archive:
+def index_archive(
+    meetings: list[Meeting],
+    planned: list[PlannedMeeting],
+    themes: dict[str, Category],
+    speakers: dict[str, Speaker],
+    organisations: dict[str, Organisation],
+    series: dict[str, Category],
+) -> Archive:
     by_theme: dict[str, list[Point]] = defaultdict(list)
     by_speaker: dict[str, list[Point]] = defaultdict(list)
     by_organisation: dict[str, list[Point]] = defaultdict(list)

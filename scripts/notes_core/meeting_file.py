@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -55,7 +56,7 @@ class RawPoint:
 class RawMeeting:
     path: str
     slug: str
-    front: dict
+    front: dict[str, Any]
     front_line: int
     body: str
     body_line: int

@@ -95,8 +95,8 @@ def find_base(root: Path) -> Base | Unknown:
         return Unknown("this folder is not a git clone (a download or a copy has no history)")
     if where.returncode != 0:
         return Unknown(f"git cannot read this clone ({first_line(where.stderr)})")
-    top, prefix = (where.stdout.splitlines() + ["", ""])[:2]
-    top, prefix = Path(top), prefix.strip().rstrip("/")
+    top_line, prefix_line = (where.stdout.splitlines() + ["", ""])[:2]
+    top, prefix = Path(top_line), prefix_line.strip().rstrip("/")
     wanted = os.environ.get(REF_VARIABLE, "").strip()
     if wanted:
         commit = git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{wanted}^{{commit}}")

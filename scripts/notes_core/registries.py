@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -28,7 +29,9 @@ REGISTRY_FIELDS = {
 }
 
 
-def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentError]) -> list[tuple[dict, int]]:
+def read_registry(
+    data_dir: Path, name: str, root: Path, errors: list[ContentError]
+) -> list[tuple[dict[str, Any], int]]:
     """Entries of data/<name>.yml with their line numbers; every problem goes to errors.
 
     When the file cannot be read at all, references to it are not checked one by one:
@@ -59,7 +62,7 @@ def read_registry(data_dir: Path, name: str, root: Path, errors: list[ContentErr
         return []
     if not data and name != "planned":
         errors.append(ContentError(path, 1, f"no {name} are defined; add at least one entry starting with `- id: ...`"))
-    entries: list[tuple[dict, int]] = []
+    entries: list[tuple[dict[str, Any], int]] = []
     seen: dict[str, int] = {}
     for index, entry in enumerate(data):
         line = data.item_lines[index] if hasattr(data, "item_lines") else 1
@@ -155,17 +158,12 @@ def load_planned(data_dir: Path, root: Path, errors: list[ContentError]) -> list
     path = rel(data_dir / "planned.yml", root)
     problems = Problems(path, errors)
     for entry, line in read_registry(data_dir, "planned", root, errors):
-        values = {key: text_value(entry, key) for key in ("series", "title", "when", "announced_in")}
+        # Required fields: read_registry has checked them, so text_value finds text.
+        series, title, when, announced_in = (
+            text_value(entry, key) or "" for key in ("series", "title", "when", "announced_in")
+        )
         question = check_text(entry, "question", problems, line, "", required=False) or ""
-        if all(values.values()):
-            planned.append(
-                (
-                    PlannedMeeting(
-                        entry["id"], values["series"], values["title"], question, values["when"], values["announced_in"]
-                    ),
-                    line,
-                )
-            )
+        planned.append((PlannedMeeting(entry["id"], series, title, question, when, announced_in), line))
     return planned
 
 

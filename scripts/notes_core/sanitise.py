@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import nh3
@@ -246,13 +247,13 @@ def _elements(html: str) -> list[tuple[str, tuple[tuple[str, str], ...]]]:
     if body is None:
         return []
     return [
-        (node.tag, tuple(sorted((k.lower(), v or "") for k, v in node.attributes.items())))
+        (node.tag or "", tuple(sorted((k.lower(), v or "") for k, v in node.attributes.items())))
         for node in body.traverse(include_text=False)
         if node is not body and node.tag not in ("-comment", "_comment")
     ]
 
 
-def removed_parts(html: str, clean=clean_html) -> list[Removed]:
+def removed_parts(html: str, clean: Callable[[str], str] = clean_html) -> list[Removed]:
     """What `clean` would remove from this HTML: elements, attributes, classes, addresses."""
     before, after = _elements(html), _elements(clean(html))
     if before == after:

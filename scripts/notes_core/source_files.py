@@ -52,12 +52,12 @@ def read_source(file: Path, path: str, errors: list[ContentError], long_lines: b
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
+        bad_line = data[: error.start].count(b"\n") + 1
         column = error.start - data.rfind(b"\n", 0, error.start)
         errors.append(
             ContentError(
                 path,
-                line,
+                bad_line,
                 f"the file is not UTF-8 text (byte {data[error.start]:#04x} at column {column}); save it as UTF-8",
             )
         )

@@ -16,14 +16,14 @@ MAX_DEPTH = 12  # registries and front matter nest three or four levels at most
 MAX_YAML_BYTES = 2_000_000
 
 
-class LineDict(dict):
+class LineDict(dict[Any, Any]):
     """A mapping that knows the line of each key (1-based, in the file)."""
 
     line: int = 0
     key_lines: dict[str, int]
 
 
-class LineList(list):
+class LineList(list[Any]):
     line: int = 0
     item_lines: list[int]
 
@@ -86,7 +86,7 @@ def _scan(text: str, loader: type, line_offset: int) -> None:
     """Refuse anchors, aliases, explicit tags and deep nesting before anything is built."""
     depth = 0
     for event in yaml.parse(text, Loader=loader):
-        line = event.start_mark.line + 1 + line_offset
+        line = (event.start_mark.line if event.start_mark else 0) + 1 + line_offset
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise PlainYAMLError(
                 "anchors and aliases (`&name`, `*name`) are not allowed; write the value out in full", line

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from html import escape
+from typing import TYPE_CHECKING
 
 from ..model import Archive
+
+if TYPE_CHECKING:  # connections.py draws the map with this module
+    from .connections import Column
 
 CELL = 28
 LABEL_WIDTH = 190
@@ -20,12 +25,12 @@ STANDALONE_STYLE = (
 )
 
 
-def heatmap_size(archive: Archive, columns: list) -> tuple[int, int]:
+def heatmap_size(archive: Archive, columns: Sequence[Column]) -> tuple[int, int]:
     return LABEL_WIDTH + CELL * len(columns) + 4, HEADER + CELL * len(archive.themes) + 4
 
 
 def render_heatmap_svg(
-    archive: Archive, columns: list, counts: dict[tuple[str, str], int], standalone: bool = False
+    archive: Archive, columns: Sequence[Column], counts: dict[tuple[str, str], int], standalone: bool = False
 ) -> str:
     """One line of SVG; the table beside it carries the same numbers and the links."""
     themes = list(archive.themes.values())

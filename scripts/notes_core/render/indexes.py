@@ -6,7 +6,7 @@ from collections import defaultdict
 
 from .. import addresses as A
 from ..addresses import link
-from ..model import Archive, Meeting, Point
+from ..model import Archive, Meeting, PlannedMeeting, Point, Speaker
 from . import scale
 from .point import point_list, render_point_entry
 from .scale import chunks
@@ -55,7 +55,7 @@ def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -
         "# Meetings",
         "",
     ]
-    planned_by_series: dict[str, list] = defaultdict(list)
+    planned_by_series: dict[str, list[PlannedMeeting]] = defaultdict(list)
     for plan in archive.planned:
         planned_by_series[plan.series].append(plan)
     for series_id, series in archive.series.items():
@@ -95,7 +95,7 @@ def render_meeting_entry(archive: Archive, page: str, meeting: Meeting) -> list[
     ]
 
 
-def render_planned(archive: Archive, page: str, planned: list) -> list[str]:
+def render_planned(archive: Archive, page: str, planned: list[PlannedMeeting]) -> list[str]:
     if not planned:
         return []
     out = ["### Planned meetings", "", "Announced in the notes, with no write-up yet. The notes give no year.", ""]
@@ -224,7 +224,7 @@ def render_speakers_index(archive: Archive) -> str:
     for speaker in speakers:
         organisation = archive.organisations[speaker.organisation].name if speaker.organisation else ""
         org_cell = (
-            f"[{escape(organisation)}]({link(page, A.ORGANISATIONS_INDEX, speaker.organisation)})"
+            f"[{escape(organisation)}]({link(page, A.ORGANISATIONS_INDEX, speaker.organisation or '')})"
             if organisation
             else "Not given in the notes"
         )
@@ -290,7 +290,7 @@ def render_organisations_index(archive: Archive) -> str:
         "# Organisations",
         "",
     ]
-    speakers_of: dict[str, list] = defaultdict(list)
+    speakers_of: dict[str, list[Speaker]] = defaultdict(list)
     for speaker in archive.speakers.values():
         if speaker.organisation:
             speakers_of[speaker.organisation].append(speaker)

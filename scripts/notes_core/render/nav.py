@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from typing import Any
 
 from .. import addresses as A
 from ..model import Archive, Meeting
@@ -15,13 +16,16 @@ from . import scale
 from .indexes import meetings_by_series, sort_name, speaker_initial
 from .scale import chunks
 
+# An awesome-nav entry: a file, or a titled file or section.
+NavEntry = str | dict[str, Any]
+
 
 def render_nav_files(archive: Archive, pages: dict[str, str]) -> dict[str, str]:
     """`pages` are the generated pages, so split listings appear in the navigation as they were made."""
     return {
-        A.nav_file(A.MEETINGS_INDEX): nav_yaml([{"All meetings": "index.md"}] + meetings_nav(archive)),
-        A.nav_file(A.THEMES_INDEX): nav_yaml([{"All themes": "index.md"}] + [f"{t}.md" for t in archive.themes]),
-        A.nav_file(A.SPEAKERS_INDEX): nav_yaml([{"All speakers": "index.md"}] + speakers_nav(archive)),
+        A.nav_file(A.MEETINGS_INDEX): nav_yaml([{"All meetings": "index.md"}, *meetings_nav(archive)]),
+        A.nav_file(A.THEMES_INDEX): nav_yaml([{"All themes": "index.md"}, *(f"{t}.md" for t in archive.themes)]),
+        A.nav_file(A.SPEAKERS_INDEX): nav_yaml([{"All speakers": "index.md"}, *speakers_nav(archive)]),
         A.nav_file(A.PRINCIPLES_BY_THEME): nav_yaml(
             ["index.md", split_nav(pages, A.PRINCIPLES_A_TO_Z, "Principles A to Z")]
         ),
@@ -31,7 +35,7 @@ def render_nav_files(archive: Archive, pages: dict[str, str]) -> dict[str, str]:
     }
 
 
-def nav_yaml(entries: list) -> str:
+def nav_yaml(entries: list[NavEntry]) -> str:
     return "nav:\n" + "".join(f"  - {json.dumps(entry, ensure_ascii=False)}\n" for entry in entries)
 
 
@@ -39,14 +43,14 @@ def block_title(meetings: list[Meeting]) -> str:
     return f"Meetings {meetings[0].order}–{meetings[-1].order}"
 
 
-def series_meetings_nav(meetings: list[Meeting]) -> list:
-    files = [f"{m.slug}.md" for m in meetings]
+def series_meetings_nav(meetings: list[Meeting]) -> list[NavEntry]:
+    files: list[NavEntry] = [f"{m.slug}.md" for m in meetings]
     if len(meetings) <= scale.NAV_FLAT_LIMIT:
         return files
     return [{block_title(block): [f"{m.slug}.md" for m in block]} for block in chunks(meetings, scale.NAV_BLOCK)]
 
 
-def meetings_nav(archive: Archive) -> list:
+def meetings_nav(archive: Archive) -> list[NavEntry]:
     grouped = meetings_by_series(archive)
     if len(grouped) <= 1:
         return [entry for meetings in grouped.values() for entry in series_meetings_nav(meetings)]
@@ -59,7 +63,7 @@ def meetings_nav(archive: Archive) -> list:
     ]
 
 
-def speakers_nav(archive: Archive) -> list:
+def speakers_nav(archive: Archive) -> list[NavEntry]:
     speakers = sorted(archive.speakers.values(), key=lambda s: sort_name(s.name))
     if len(speakers) <= scale.NAV_FLAT_LIMIT:
         return [f"{s.id}.md" for s in speakers]
@@ -69,7 +73,7 @@ def speakers_nav(archive: Archive) -> list:
     return [{letter: files} for letter, files in letters.items()]
 
 
-def split_nav(pages: dict[str, str], first: str, title: str):
+def split_nav(pages: dict[str, str], first: str, title: str) -> NavEntry:
     """A listing page, followed by the pages it was split into (named first-page/...), if any."""
     folder, name = first.rsplit("/", 1)
     parts = [uri.removeprefix(folder + "/") for uri in pages if uri.startswith(first[:-3] + "/")]  # in the order made
