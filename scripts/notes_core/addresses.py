@@ -63,6 +63,19 @@ def in_meetings_folder(docs_path: str) -> bool:
     return docs_path.startswith(MEETINGS + "/")
 
 
+def in_folder(docs_path: str, folder_page: str) -> str:
+    """A docs path relative to the folder of another page, as a navigation file names it:
+    (meetings/series/x.md, meetings/index.md) -> series/x.md."""
+    folder = folder_page.rsplit("/", 1)[0] + "/" if "/" in folder_page else ""
+    return docs_path.removeprefix(folder)
+
+
+def docs_path_of(address: str) -> str:
+    """The docs file of a page address: themes/x/ -> themes/x.md, "" -> index.md (the inverse of page_address
+    for pages that are not a folder's index)."""
+    return address.strip("/") + ".md" if address.strip("/") else "index.md"
+
+
 def nav_file(index_page: str) -> str:
     """The navigation file beside a section's index page: themes/index.md -> themes/.nav.yml."""
     return index_page.rsplit("/", 1)[0] + "/" + NAV_FILE

@@ -11,7 +11,7 @@ import json
 import posixpath
 from dataclasses import dataclass
 
-from .addresses import meeting_page, page_address
+from .addresses import docs_path_of, meeting_page, page_address
 from .errors import ContentError
 from .model import Archive
 from .redirects import REDIRECTS, Redirects, resolve_page
@@ -82,7 +82,7 @@ def published_from_old_lock(data: object) -> Published:
         raise ValueError("points: expected a mapping")
     meetings = {
         str(ident): tuple(
-            address.strip("/") + ".md" for address in text_list([places] if isinstance(places, str) else places, ident)
+            docs_path_of(address) for address in text_list([places] if isinstance(places, str) else places, ident)
         )
         for ident, places in points.items()
     }
@@ -260,8 +260,8 @@ def places_text(places: tuple[str, ...]) -> str:
 
 
 def docs_path(address: str) -> str:
-    """The docs file of a page address, as page_redirects and mkdocs-redirects write it."""
-    return address.rstrip("/") + ".md" if address else "index.md"
+    """The docs file of a page address, as page_redirects write it."""
+    return docs_path_of(address)
 
 
 def guess_new_page(address: str, new_pages: list[str]) -> str | None:

@@ -18,19 +18,26 @@ from .scale import chunks
 
 # An awesome-nav entry: a file, or a titled file or section.
 NavEntry = str | dict[str, Any]
+INDEX = "index.md"  # a folder's own page, as its navigation file names it
 
 
 def render_nav_files(archive: Archive, pages: dict[str, str]) -> dict[str, str]:
     """`pages` are the generated pages, so split listings appear in the navigation as they were made."""
     return {
-        A.nav_file(A.MEETINGS_INDEX): nav_yaml([{"All meetings": "index.md"}, *meetings_nav(archive)]),
-        A.nav_file(A.THEMES_INDEX): nav_yaml([{"All themes": "index.md"}, *(f"{t}.md" for t in archive.themes)]),
-        A.nav_file(A.SPEAKERS_INDEX): nav_yaml([{"All speakers": "index.md"}, *speakers_nav(archive)]),
+        A.nav_file(A.MEETINGS_INDEX): nav_yaml([{"All meetings": INDEX}, *meetings_nav(archive)]),
+        A.nav_file(A.THEMES_INDEX): nav_yaml(
+            [{"All themes": INDEX}, *(A.in_folder(A.theme_page(t), A.THEMES_INDEX) for t in archive.themes)]
+        ),
+        A.nav_file(A.SPEAKERS_INDEX): nav_yaml([{"All speakers": INDEX}, *speakers_nav(archive)]),
         A.nav_file(A.PRINCIPLES_BY_THEME): nav_yaml(
-            ["index.md", split_nav(pages, A.PRINCIPLES_A_TO_Z, "Principles A to Z")]
+            [INDEX, split_nav(pages, A.PRINCIPLES_A_TO_Z, "Principles A to Z")]
         ),
         A.nav_file(A.CONNECTIONS_MATRIX): nav_yaml(
-            ["index.md", split_nav(pages, A.CONNECTIONS_PAIRS, "Points that connect themes"), "co-occurrence.md"]
+            [
+                INDEX,
+                split_nav(pages, A.CONNECTIONS_PAIRS, "Points that connect themes"),
+                A.in_folder(A.CONNECTIONS_CO_OCCURRENCE, A.CONNECTIONS_MATRIX),
+            ]
         ),
     }
 
@@ -44,10 +51,14 @@ def block_title(meetings: list[Meeting]) -> str:
 
 
 def series_meetings_nav(meetings: list[Meeting]) -> list[NavEntry]:
-    files: list[NavEntry] = [f"{m.slug}.md" for m in meetings]
+    files: list[NavEntry] = [meeting_entry(m) for m in meetings]
     if len(meetings) <= scale.NAV_FLAT_LIMIT:
         return files
-    return [{block_title(block): [f"{m.slug}.md" for m in block]} for block in chunks(meetings, scale.NAV_BLOCK)]
+    return [{block_title(block): [meeting_entry(m) for m in block]} for block in chunks(meetings, scale.NAV_BLOCK)]
+
+
+def meeting_entry(meeting: Meeting) -> str:
+    return A.in_folder(A.meeting_page(meeting.slug), A.MEETINGS_INDEX)
 
 
 def meetings_nav(archive: Archive) -> list[NavEntry]:
@@ -56,7 +67,7 @@ def meetings_nav(archive: Archive) -> list[NavEntry]:
         return [entry for meetings in grouped.values() for entry in series_meetings_nav(meetings)]
     return [
         {
-            archive.series[series].title: [{"Overview": A.series_page(series).removeprefix(A.MEETINGS + "/")}]
+            archive.series[series].title: [{"Overview": A.in_folder(A.series_page(series), A.MEETINGS_INDEX)}]
             + series_meetings_nav(meetings)
         }
         for series, meetings in grouped.items()
@@ -66,15 +77,15 @@ def meetings_nav(archive: Archive) -> list[NavEntry]:
 def speakers_nav(archive: Archive) -> list[NavEntry]:
     speakers = sorted(archive.speakers.values(), key=lambda s: sort_name(s.name))
     if len(speakers) <= scale.NAV_FLAT_LIMIT:
-        return [f"{s.id}.md" for s in speakers]
+        return [A.in_folder(A.speaker_page(s.id), A.SPEAKERS_INDEX) for s in speakers]
     letters: dict[str, list[str]] = defaultdict(list)
     for speaker in speakers:
-        letters[speaker_initial(speaker.name)].append(f"{speaker.id}.md")
+        letters[speaker_initial(speaker.name)].append(A.in_folder(A.speaker_page(speaker.id), A.SPEAKERS_INDEX))
     return [{letter: files} for letter, files in letters.items()]
 
 
 def split_nav(pages: dict[str, str], first: str, title: str) -> NavEntry:
     """A listing page, followed by the pages it was split into (named first-page/...), if any."""
-    folder, name = first.rsplit("/", 1)
-    parts = [uri.removeprefix(folder + "/") for uri in pages if uri.startswith(first[:-3] + "/")]  # in the order made
+    name = A.in_folder(first, first)
+    parts = [A.in_folder(uri, first) for uri in pages if uri.startswith(first[:-3] + "/")]  # in the order made
     return name if not parts else {title: [name] + parts}
