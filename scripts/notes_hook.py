@@ -34,7 +34,7 @@ from notes_core.model import Meeting
 from notes_core.page_meta import safe_meta
 from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks
 from notes_core.render.scale import MINIFY_ABOVE
-from notes_core.sanitise import clean_html, removed_parts
+from notes_core.sanitise import clean_html, maybe_removed, removed_parts
 from notes_core.settings import Settings, load_settings
 from notes_core.site import Site, load_site
 from notes_core.source_files import read_source
@@ -171,8 +171,8 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
 def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
     meeting = _meeting(page)
     html = strip_point_headerlinks(html, meeting) if meeting else html
-    problems = _problems_of(page) + _removed(html, page)
     clean = clean_html(html)
+    problems = _problems_of(page) + _removed(html, clean, page)
     if problems and _drafts():
         clean = clean_html(render_problems_panel(problems, whole_site=page.is_homepage)) + clean
     elif problems:
@@ -181,9 +181,9 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     return clean
 
 
-def _removed(html: str, page: Page) -> list[ContentError]:
+def _removed(html: str, clean: str, page: Page) -> list[ContentError]:
     """What the sanitiser strips from this page, as problems with the file and line that caused them."""
-    removed = removed_parts(html)
+    removed = removed_parts(html, cleaned=clean) if maybe_removed(html, clean) else []
     if not removed:
         return []
     if page.file.generated_by is None:
