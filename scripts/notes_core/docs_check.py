@@ -80,7 +80,7 @@ def check_docs(settings: Settings, errors: list[ContentError], render_pages: boo
             )
         elif suffix in PAGE_SUFFIXES and not in_meetings_folder(inside):
             check_page(file, path, render, errors)
-        elif suffix in PAGE_SUFFIXES:  # meeting files: read, and their problems reported, by load.py
+        elif suffix in PAGE_SUFFIXES and render is not None:  # meeting files are read and checked by load.py
             check_page(file, path, render, errors, read_errors=[])
 
 

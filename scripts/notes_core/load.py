@@ -58,6 +58,7 @@ def load_drafts(
         if meeting:
             meetings.append(meeting)
     check_unique_points(meetings, errors, published_owners or {})
+    check_twins(meetings, errors)
     check_unique_order(meetings, errors, {page for pages in (published_owners or {}).values() for page in pages})
     slugs = {m.slug for m in meetings}
     planned_path = rel(data_dir / "planned.yml", root)
@@ -156,6 +157,35 @@ def check_unique_points(
                     new_line,
                     f"point id '{point.id}' is already used at {kept.path}:{kept_line}; "
                     "ids must be unique across the site, so choose another",
+                )
+            )
+
+
+def check_twins(meetings: list[Meeting], errors: list[ContentError]) -> None:
+    """A point and its twin (the same idea stated in a meeting's summary and in its detail) name each other."""
+    points = {point.id: (meeting, point) for meeting in meetings for point in meeting.points}
+    for meeting, point in points.values():
+        if point.twin is None:
+            continue
+        line = next((n for n in point.meta_lines if n > point.line), point.line)
+        other = points.get(point.twin)
+        if other is None:
+            errors.append(
+                ContentError(
+                    meeting.path,
+                    line,
+                    f"point '{point.id}': twin '{point.twin}' is not a key point{suggest(point.twin, points)}",
+                )
+            )
+        elif point.twin == point.id:
+            errors.append(ContentError(meeting.path, line, f"point '{point.id}' cannot be its own twin"))
+        elif other[1].twin != point.id:
+            errors.append(
+                ContentError(
+                    other[0].path,
+                    other[1].line,
+                    f"point '{other[1].id}': add the line `twin: {point.id}` under "
+                    f"its heading ('{point.id}' names it as its twin)",
                 )
             )
 

@@ -32,7 +32,7 @@ ID_BLOCK = re.compile(r"\{:?[ \t]*#([^}]*)\}")
 OPENING = re.compile(r"---[ \t]*")
 CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*")
 META_START = re.compile(r"([A-Za-z][A-Za-z_-]{0,30})[ \t]*:")
-META_KEYS = ("themes", "speaker")
+META_KEYS = ("themes", "speaker", "twin")
 FENCE = re.compile(r"^\s*(```|~~~)")
 ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s")
 
@@ -191,8 +191,8 @@ def read_points(body: str, first_line: int, path: str, errors: list[ContentError
                     ContentError(
                         path,
                         number,
-                        f"point '{current.id}': unknown field "
-                        f"'{key}'{suggest(key, META_KEYS) or '; a point takes `themes:` and `speaker:` lines'}",
+                        f"point '{current.id}': unknown field '{key}'"
+                        + (suggest(key, META_KEYS) or "; a point takes `themes:`, `speaker:` and `twin:` lines"),
                     )
                 )
             elif key in current.meta:

@@ -56,6 +56,7 @@ class Point:
     section: str
     line: int  # of the heading, in the meeting file
     level: int = 3  # 3 for ###, 4 for ####
+    twin: str | None = None  # the point that states the same idea elsewhere in the notes (a summary and its detail)
     meta_lines: tuple[int, ...] = ()  # the `themes:` and `speaker:` lines under the heading
 
 

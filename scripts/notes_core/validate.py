@@ -123,6 +123,10 @@ def build_point(
         speaker = (
             value if value in known else None
         )  # a listed id missing from the registry is reported once, at `speakers:`
+    twin = None
+    if "twin" in rp.meta:
+        value, line = rp.meta["twin"]
+        twin = check_id(value, problems, line, f"{label}: twin")
     text = rp.text
     if not text:
         problems.add(rp.line, f"{label}: the point has no text; write it below the heading and its `themes:` line")
@@ -137,8 +141,9 @@ def build_point(
         raw.slug,
         rp.section,
         rp.line,
-        rp.level,
-        tuple(line for _value, line in rp.meta.values()),
+        level=rp.level,
+        twin=twin,
+        meta_lines=tuple(line for _value, line in rp.meta.values()),
     )
 
 
