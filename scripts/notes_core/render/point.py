@@ -43,6 +43,9 @@ def render_point_meta(point: Point, archive: Archive, page: str, site_url: str) 
         parts.append(
             "Speaker: " + markdown_link(archive.speakers[point.speaker].name, page, speaker_page(point.speaker))
         )
+    twin = archive.points.get(point.twin or "")
+    if twin is not None:  # the same idea, stated in the meeting's summary and again in its detail
+        parts.append("Also stated as: " + markdown_link(twin.title, page, meeting_page(twin.meeting), twin.id))
     # Absolute, because this is the address people paste into reports (and print shows it).
     permanent = absolute(site_url, permanent_address(point.id))
     parts.append(f'<a class="{POINT_PERMALINK}" href="{html.escape(permanent)}">Permanent link</a>')
