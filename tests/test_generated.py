@@ -105,12 +105,12 @@ def test_every_meeting_is_listed_in_order_with_its_count(built):
             assert f"{len(meeting.points)} key point" in text, meeting.slug
 
 
-def test_planned_meetings_are_listed_as_planned(built):
+def test_announced_meetings_are_listed_as_announced(built):
     site, archive = built
     text = site.html("meetings/").css_first("article").text()
-    assert text.count("planned)") == len(archive.planned)
+    assert text.count("(announced for ") == len(archive.planned)
     for plan in archive.planned:
-        assert f"{plan.title} ({plan.when}, planned)" in text
+        assert f"{plan.title} (announced for {plan.when})" in text
 
 
 def test_themes_index_counts(built):
@@ -162,8 +162,13 @@ def test_theme_map_has_a_row_per_theme_with_its_total(built):
     site, archive = built
     html = site.html("connections/")
     rows = html.css("article table tbody tr")
-    assert len(rows) == len(archive.themes)
-    for row, (theme_id, theme) in zip(rows, archive.themes.items(), strict=True):
+    *theme_rows, sizes = rows
+    assert len(theme_rows) == len(archive.themes)
+    # The last row says how many key points each column has: the numbers above are parts of these.
+    assert sizes.css("td")[0].text(strip=True) == "Key points" and int(sizes.css("td")[-1].text()) == len(
+        archive.points
+    )
+    for row, (theme_id, theme) in zip(theme_rows, archive.themes.items(), strict=True):
         cells = row.css("td")
         assert cells[0].text(strip=True) == theme.title
         total = len(archive.points_by_theme.get(theme_id, ()))

@@ -320,7 +320,11 @@ def test_a_main_from_before_published_existed_is_read_from_its_list(project, mon
     }
     (project / "data/permalinks.yml").write_text(yaml.safe_dump(old_list), encoding="utf-8")
     # The old command line: no `published` command (argparse then refuses "invalid choice: 'published'").
-    replace(project / "scripts/notes.py", 'commands.add_parser(\n        "published",', 'commands.add_parser(\n        "lock",')
+    replace(
+        project / "scripts/notes.py",
+        'commands.add_parser(\n        "published",',
+        'commands.add_parser(\n        "lock",',
+    )
     make_clone(project, "change")
     (project / "data/permalinks.yml").write_text(new_file, encoding="utf-8")
     (project / "scripts/notes.py").write_text(new_cli, encoding="utf-8")

@@ -20,13 +20,13 @@ def test_missing_figures_and_links_are_marked(notes_site):
     assert "Link not in the notes" in article_text(notes_site, "meetings/learning-from-campaigns/")
 
 
-def test_planned_meetings_are_listed_as_planned(notes_site):
+def test_announced_meetings_are_listed_as_announced(notes_site):
     text = article_text(notes_site, "meetings/")
     assert (
-        "Joining forces across sectors, including with the private sector (21st September, 3.00pm-4.30, planned)"
+        "Joining forces across sectors, including with the private sector (announced for 21st September, 3.00pm-4.30)"
         in text
     )
-    assert "Joining forces to inspire, rather than to control (19th October, 3.00pm-4.30, planned)" in text
+    assert "Joining forces to inspire, rather than to control (announced for 19th October, 3.00pm-4.30)" in text
     announced = notes_site.links("meetings/")
     assert announced.count("meetings/imbalances-and-inequalities/#future-meetings") == 2
 

@@ -80,7 +80,7 @@ def test_theme_map_has_a_column_per_series_and_the_picture_as_a_file(large_site)
     assert len(columns) * len(ARCHIVE.themes) > LIMIT["INLINE_PICTURE_CELLS"]
     assert html.css_first("article svg") is None
     assert html.css_first('article img[src="theme-map.svg"]') is not None
-    assert "theme (rows) and series" in large_site.file("connections/theme-map.svg").read_text(encoding="utf-8")
+    assert "each series's key points" in large_site.file("connections/theme-map.svg").read_text(encoding="utf-8")
 
 
 def test_long_theme_pages_are_compact_and_short_ones_keep_the_text(large_site):
@@ -136,7 +136,7 @@ def test_one_long_series_is_listed_line_by_line_and_mapped_as_one_column():
     with scale_limits(NAV_FLAT_LIMIT=4, NAV_BLOCK=4, MATRIX_MEETING_COLUMNS=4):
         pages = render_pages(archive, load_settings(NOTES, site_url="https://example.org/", site_name="Notes"))
     index = pages["meetings/index.md"]
-    assert "### " not in index.split("## Joining Forces")[1].split("### Planned")[0]
+    assert "### " not in index.split("## Joining Forces")[1].split("### Announced")[0]
     for meeting in archive.meetings:
         assert f"- {meeting.order}\\. [{meeting.title}]({meeting.slug}.md)" in index  # escaped: not a nested list
     assert not any(uri.startswith("meetings/series/") for uri in pages)
@@ -144,4 +144,4 @@ def test_one_long_series_is_listed_line_by_line_and_mapped_as_one_column():
     assert [next(iter(entry)) for entry in nav[1:]] == ["Meetings 1–4", "Meetings 5–6"]
     matrix = pages["connections/index.md"]
     assert '| Theme | [1](../meetings/index.md "Joining Forces") | All |' in matrix
-    assert "theme-by-series" in matrix
+    assert "of each series's key points" in matrix

@@ -11,13 +11,16 @@
   }
 
   function citation(point) {
-    var plain = "\u201c" + point.title + ".\u201d In: " + point.meeting + ". " + point.series +
-      " series, Better Way network. " + point.url;
+    // The notes' own words make the citation: the network, the meeting's title, the series and the
+    // point's id. The point's title was written for this site, so it is given as the site's label,
+    // never in quotation marks as if the notes said it.
+    var plain = "Better Way network. \u201c" + point.meeting + ".\u201d " + point.series +
+      " series, key point " + point.id + " (labelled on this site: " + point.title + "). " + point.url;
     var bibtex = "@misc{jf-" + bib(point.id) + ",\n" +
-      "  title        = {" + bib(point.title) + "},\n" +
-      "  howpublished = {" + bib(point.meeting) + "},\n" +
-      "  organization = {Better Way network},\n" +
-      "  note         = {" + bib(point.series) + " series, key point " + bib(point.id) + "},\n" +
+      "  author       = {{Better Way network}},\n" +
+      "  title        = {" + bib(point.meeting) + "},\n" +
+      "  howpublished = {" + bib(point.series) + " series, key point " + bib(point.id) + "},\n" +
+      "  note         = {Labelled on this site: " + bib(point.title) + "},\n" +
       "  url          = {" + bib(point.url) + "}\n}";
     return { plain: plain, bibtex: bibtex };
   }

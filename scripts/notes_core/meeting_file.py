@@ -48,8 +48,8 @@ class RawPoint:
     text_lines: list[str] = field(default_factory=list)
 
     @property
-    def text(self) -> str:
-        return point_text(self.text_lines)
+    def blocks(self) -> tuple[tuple[str, str], ...]:
+        return point_blocks(self.text_lines)
 
 
 @dataclass
@@ -212,18 +212,33 @@ def starts_meta(line: str) -> bool:
     return meta is not None and meta[0].lower() in META_KEYS + ("theme", "speakers")
 
 
-def point_text(lines: list[str]) -> str:
-    """The words of a point: its paragraphs and list items, without notes such as admonitions."""
-    words: list[str] = []
+LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+\.)\s+")
+
+
+def point_blocks(lines: list[str]) -> tuple[tuple[str, str], ...]:
+    """The words of a point as ("p", paragraph) and ("li", list item) blocks, without notes such as
+    admonitions: a list in the notes stays a list wherever the point is shown or exported."""
+    blocks: list[tuple[str, str]] = []
     skipping = False
+    joining = False  # the last block is a paragraph that the next line continues
     for line in lines:
         if ADMONITION.match(line):
-            skipping = True
+            skipping, joining = True, False
             continue
         if skipping and (line.startswith("    ") or line.startswith("\t") or not line.strip()):
             continue
         skipping = False
-        stripped = re.sub(r"^\s*(?:[-*+]|\d+\.)\s+", "", line).strip()
-        if stripped and not stripped.startswith("{:") and not stripped.startswith("<!--"):
-            words.append(stripped)
-    return " ".join(words)
+        item = LIST_ITEM.match(line)
+        words = line[item.end() :].strip() if item else line.strip()
+        if not words or words.startswith("{:") or words.startswith("<!--"):
+            joining = False
+            continue
+        if item:
+            blocks.append(("li", words))
+            joining = False
+        elif joining:
+            blocks[-1] = ("p", blocks[-1][1] + " " + words)
+        else:
+            blocks.append(("p", words))
+            joining = True
+    return tuple(blocks)

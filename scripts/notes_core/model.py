@@ -57,7 +57,9 @@ class Point:
     line: int  # of the heading, in the meeting file
     level: int = 3  # 3 for ###, 4 for ####
     twin: str | None = None  # the point that states the same idea elsewhere in the notes (a summary and its detail)
-    meta_lines: tuple[int, ...] = ()  # the `themes:` and `speaker:` lines under the heading
+    meta_lines: tuple[int, ...] = ()
+    # The text as ("p", paragraph) and ("li", list item) blocks; `text` is the same words, a block per line.
+    blocks: tuple[tuple[str, str], ...] = ()  # the `themes:` and `speaker:` lines under the heading
 
 
 @dataclass(frozen=True)

@@ -127,7 +127,8 @@ def build_point(
     if "twin" in rp.meta:
         value, line = rp.meta["twin"]
         twin = check_id(value, problems, line, f"{label}: twin")
-    text = rp.text
+    blocks = rp.blocks
+    text = "\n".join(words for _kind, words in blocks)
     if not text:
         problems.add(rp.line, f"{label}: the point has no text; write it below the heading and its `themes:` line")
     if problems.since(mark) or ident is None:
@@ -144,6 +145,7 @@ def build_point(
         level=rp.level,
         twin=twin,
         meta_lines=tuple(line for _value, line in rp.meta.values()),
+        blocks=blocks,
     )
 
 

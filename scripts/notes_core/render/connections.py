@@ -24,6 +24,11 @@ class Column:
     title: str
     page: str
     anchors: dict[str, str] = field(default_factory=dict)  # theme id -> meeting anchor on the theme page
+    size: list[int] = field(default_factory=lambda: [0])  # its key points (a box, filled in as they are counted)
+
+    @property
+    def points(self) -> int:
+        return self.size[0]
 
 
 def render_connection_pages(archive: Archive) -> dict[str, str]:
@@ -53,6 +58,7 @@ def theme_map(archive: Archive) -> tuple[list[Column], dict[tuple[str, str], int
     counts: Counter[tuple[str, str]] = Counter()
     for point in archive.points.values():
         key = point.meeting if by_meeting else archive.meetings_by_slug[point.meeting].series
+        by_key[key].size[0] += 1
         for theme in point.themes:
             counts[(theme, key)] += 1
             by_key[key].anchors.setdefault(theme, point.meeting)
@@ -65,13 +71,18 @@ def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tup
     out = [
         front_matter(
             "Theme map",
-            f"Which themes each {kind} discussed: a theme-by-{kind} table of key points, also drawn as a heat map.",
+            f"How many of each {kind}'s key points are filed under each theme: a table, and a heat map shaded by "
+            f"each {kind}'s share.",
             searchable=False,
         ),
         "# Theme map",
         "",
-        f"How many key points of each {kind} touch each theme. Each number links to those points; darker squares in "
-        "the picture mean more points.",
+        f"Each number is how many of a {kind}'s key points are filed under a theme (a key point may be filed under "
+        f"several themes), and links to those points. {kind.capitalize()}s have between "
+        f"{min(c.points for c in columns) if columns else 0} and {max(c.points for c in columns) if columns else 0} "
+        f"key points, so the picture shades each square by its share of the {kind}'s key points, not by the number: "
+        "a darker square means a larger share. Being filed under a theme says a point touches it, not that the "
+        f"{kind} was about it.",
         "",
         f"See also [points that connect themes]({link(page, A.CONNECTIONS_PAIRS)}) and [which themes go "
         f"together]({link(page, A.CONNECTIONS_CO_OCCURRENCE)}).",
@@ -93,6 +104,7 @@ def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tup
         out.append(
             f"| [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) | " + " | ".join(cells) + f" | {total} |"
         )
+    out.append("| **Key points** | " + " | ".join(str(c.points) for c in columns) + f" | {len(archive.points)} |")
     out += ["", f"{'Meetings' if kind == 'meeting' else 'Series'} by number:", ""]
     out += [f"{c.label}. [{escape(c.title)}]({link(page, c.page)})" for c in columns]
     return "\n".join(out) + "\n"
@@ -104,7 +116,7 @@ def render_picture(archive: Archive, columns: list[Column], counts: dict[tuple[s
         return ['<div class="heatmap">', render_heatmap_svg(archive, columns, counts), "</div>", ""]
     width, height = heatmap_size(archive, columns)
     return [
-        "![Heat map of key points by theme and series; the table below gives the "
+        "![Heat map of the share of each series' key points filed under each theme; the table below gives the "
         f'numbers.]({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width="{width}" height="{height}" }}',
         "",
     ]
@@ -224,7 +236,8 @@ def insert_theme_map(markdown: str, archive: Archive, page: str) -> str:
         return markdown
     width, height = heatmap_size(archive, theme_map(archive)[0])
     picture = (
-        f"[![Heat map of key points by theme and meeting; the theme map page gives the same numbers as a table.]"
+        "[![Heat map of the share of each meeting's key points filed under each theme; the theme map page gives the "
+        "numbers as a table.]"
         f'({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width="{width}" height="{height}" loading="lazy" }}]'
         f"({link(page, A.CONNECTIONS_MATRIX)})"
     )

@@ -1,4 +1,5 @@
-"""principles.json and principles.csv: every key point, for report writers and researchers."""
+"""principles.json and principles.csv (their first names, kept so links keep working): every key point, for report
+writers and researchers."""
 
 from __future__ import annotations
 

@@ -23,7 +23,11 @@ def render_feed(archive: Archive, site_url: str, site_name: str) -> dict[str, st
     for tag, text in (
         ("title", f"{site_name}: meetings"),
         ("link", absolute(site_url, "")),
-        ("description", "New meeting write-ups of the Better Way network's Joining Forces series."),
+        (
+            "description",
+            "Meeting write-ups of the Better Way network's Joining Forces series, numbered in the order the notes give "
+            "them; the notes give no dates.",
+        ),
         ("language", "en-gb"),
     ):
         ElementTree.SubElement(channel, tag).text = xml_text(text)

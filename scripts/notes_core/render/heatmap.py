@@ -29,19 +29,30 @@ def heatmap_size(archive: Archive, columns: Sequence[Column]) -> tuple[int, int]
     return LABEL_WIDTH + CELL * len(columns) + 4, HEADER + CELL * len(archive.themes) + 4
 
 
+# Shares of a column's key points at which a square turns one shade darker.
+SHARE_STEPS = (0.1, 0.2, 0.3, 0.45)
+
+
+def share_level(count: int, size: int) -> int:
+    """0 for no point; 1 to LEVELS by the share of the column's key points (meetings differ tenfold in size)."""
+    if count == 0 or size == 0:
+        return 0
+    return 1 + sum(count / size >= step for step in SHARE_STEPS)
+
+
 def render_heatmap_svg(
     archive: Archive, columns: Sequence[Column], counts: dict[tuple[str, str], int], standalone: bool = False
 ) -> str:
     """One line of SVG; the table beside it carries the same numbers and the links."""
     themes = list(archive.themes.values())
     kind = "meeting" if columns and columns[0].key in archive.meetings_by_slug else "series"
-    peak = max(counts.values(), default=0) or 1
     width, height = heatmap_size(archive, columns)
     namespace = ' xmlns="http://www.w3.org/2000/svg"' if standalone else ""
     parts = [
         f'<svg{namespace} class="heatmap-svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         'role="img" aria-labelledby="heatmap-title">',
-        f'<title id="heatmap-title">Heat map of key points by theme (rows) and {kind} (columns 1 to {len(columns)}); '
+        f'<title id="heatmap-title">Heat map of the share of each {kind}\'s key points (columns 1 to {len(columns)}) '
+        f"filed under each theme (rows); "
         "the table below gives the numbers.</title>",
     ]
     if standalone:
@@ -60,7 +71,7 @@ def render_heatmap_svg(
         )
         for index, column in enumerate(columns):
             count = counts.get((theme.id, column.key), 0)
-            level = 0 if count == 0 else 1 + min(LEVELS - 1, (count - 1) * LEVELS // peak)
+            level = share_level(count, column.points)
             x = LABEL_WIDTH + index * CELL
             parts.append(
                 f'<rect class="heat-{level}" x="{x + 1}" y="{y + 1}" width="{CELL - 2}" height="{CELL - 2}" rx="3"/>'

@@ -1,4 +1,4 @@
-"""Index pages: meetings, themes, speakers, organisations and principles."""
+"""Index pages: meetings, themes, speakers, organisations and key points."""
 
 from __future__ import annotations
 
@@ -49,7 +49,8 @@ def render_meetings_index(archive: Archive, grouped: dict[str, list[Meeting]]) -
     out = [
         front_matter(
             "Meetings",
-            f"All {len(archive.meetings)} meetings, in order, with their questions, speakers and themes.",
+            f"All {len(archive.meetings)} meetings, numbered in the order the notes give them, with their questions, "
+            "speakers and themes.",
             searchable=False,
         ),
         "# Meetings",
@@ -98,12 +99,12 @@ def render_meeting_entry(archive: Archive, page: str, meeting: Meeting) -> list[
 def render_planned(archive: Archive, page: str, planned: list[PlannedMeeting]) -> list[str]:
     if not planned:
         return []
-    out = ["### Planned meetings", "", "Announced in the notes, with no write-up yet. The notes give no year.", ""]
+    out = ["### Announced meetings", "", "Announced in the notes, with no write-up yet. The notes give no year.", ""]
     for plan in planned:
         announced = archive.meetings_by_slug[plan.announced_in]
         out.append(
-            f"- **{escape(plan.title)}** ({escape(plan.when)}, "
-            f"planned){': ' + escape(plan.question) if plan.question else ''}"
+            f"- **{escape(plan.title)}** (announced for {escape(plan.when)})"
+            f"{': ' + escape(plan.question) if plan.question else ''}"
             " Announced in "
             f"[{escape(announced.title)}]({link(page, A.meeting_page(announced.slug), 'future-meetings')})."
         )
@@ -119,7 +120,7 @@ def render_series_page(archive: Archive, series_id: str, meetings: list[Meeting]
         "",
         escape(series.description),
         "",
-        f"{len(meetings)} meetings, in order.",
+        f"{len(meetings)} meetings, numbered in the order the notes give them.",
         "",
     ]
     return "\n".join(out + render_meeting_list(page, meetings))
@@ -327,13 +328,13 @@ def render_principles_by_theme(archive: Archive) -> str:
     page = A.PRINCIPLES_BY_THEME
     out = [
         front_matter(
-            "Principles by theme",
+            "Key points by theme",
             f"All {len(archive.points)} key points of the series, grouped by theme, each with its permanent link.",
             searchable=False,
         ),
-        "# Principles by theme",
+        "# Key points by theme",
         "",
-        "Every key point, under each of its themes. See also [all principles from A to "
+        "Every key point, under each of its themes. See also [all key points from A to "
         f"Z]({link(page, A.PRINCIPLES_A_TO_Z)}), or download them as [JSON](../principles.json) or "
         "[CSV](../principles.csv).",
         "",
@@ -360,7 +361,7 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
     for point in sorted(archive.points.values(), key=lambda p: (p.title.lower(), p.id)):
         first = point.title.lstrip("‘'\"“(")[:1].upper()
         letters[first if first.isalpha() else "#"].append(point)
-    title = "Principles A to Z"
+    title = "Key points A to Z"
     description = f"All {len(archive.points)} key points of the series in alphabetical order."
     titles = meeting_titles(archive)
     if len(archive.points) <= scale.LIST_LIMIT:
@@ -378,8 +379,8 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, str]:
             label = letter + (f" ({number} of {len(parts)})" if len(parts) > 1 else "")
             index.append(f"- [{label}]({link(A.PRINCIPLES_A_TO_Z, uri)}): {plural(len(part), 'key point')}")
             body = [
-                front_matter(f"Principles: {label}", f"Key points whose titles start with {letter}.", searchable=False),
-                f"# Principles: {label}",
+                front_matter(f"Key points: {label}", f"Key points whose titles start with {letter}.", searchable=False),
+                f"# Key points: {label}",
                 "",
             ]
             pages[uri] = "\n".join(body + render_letter(titles, uri, letter, part, None))

@@ -48,7 +48,7 @@ def render_facts(meeting: Meeting, archive: Archive, page: str) -> str:
         f"**Question:** {escape(meeting.question)}",
         f"**Speakers:** {speakers}",
         f"**Themes:** {theme_links(archive, page, meeting.themes)}",
-        f"**Series:** {escape(series)}, meeting {meeting.order}"
+        f"**Series:** {escape(series)}, meeting {meeting.order} in the notes' order"
         + (f", {meeting.date}" if meeting.date else "")
         + f" · **Key points:** {len(meeting.points)}",
     ]

@@ -30,7 +30,7 @@ def render_nav_files(archive: Archive, pages: dict[str, str]) -> dict[str, str]:
         ),
         A.nav_file(A.SPEAKERS_INDEX): nav_yaml([{"All speakers": INDEX}, *speakers_nav(archive)]),
         A.nav_file(A.PRINCIPLES_BY_THEME): nav_yaml(
-            [INDEX, split_nav(pages, A.PRINCIPLES_A_TO_Z, "Principles A to Z")]
+            [INDEX, split_nav(pages, A.PRINCIPLES_A_TO_Z, "Key points A to Z")]
         ),
         A.nav_file(A.CONNECTIONS_MATRIX): nav_yaml(
             [

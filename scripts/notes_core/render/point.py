@@ -67,8 +67,26 @@ def render_point_entry(archive: Archive, page: str, point: Point, skip_theme: st
     ]
     if details:
         lines += [" · ".join(details), f"{{: .{POINT_META} }}", ""]
-    lines += [f"{escape(point.text)}", ""]
+    for kind, words in grouped_blocks(point):
+        lines += [f"- {escape(item)}" for item in words] if kind == "ul" else [escape(words[0])]
+        lines.append("")
     return lines
+
+
+def grouped_blocks(point: Point) -> list[tuple[str, list[str]]]:
+    """The point's paragraphs ("p", [text]) and lists ("ul", [items]), in order."""
+    groups: list[tuple[str, list[str]]] = []
+    for kind, words in point.blocks or (("p", point.text),):
+        if kind == "li" and groups and groups[-1][0] == "ul":
+            groups[-1][1].append(words)
+        else:
+            groups.append(("ul" if kind == "li" else "p", [words]))
+    return groups
+
+
+def one_line(point: Point) -> str:
+    """The point's words on one line, a list's items separated by semicolons: for descriptions."""
+    return " ".join("; ".join(words) for _kind, words in grouped_blocks(point))
 
 
 def point_list(page: str, points: Any, meeting_titles: dict[str, str] | None = None) -> list[str]:
@@ -89,14 +107,14 @@ def render_moved_anchor(old_id: str, point: Point, archive: Archive, page: str) 
     return f"- [{escape(point.title)}]({target}){{#{old_id}}}, now in {escape(meeting.title)}"
 
 
-def permanent_page_context(archive: Archive, point: Point, site_url: str, site_name: str) -> dict[str, str]:
+def permanent_page_context(archive: Archive, point: Point, site_url: str, site_name: str) -> dict[str, object]:
     """What the point's permanent page (/p/<id>/) shows and says to link previews."""
     meeting = archive.meetings_by_slug[point.meeting]
     return {
         "title": point.title,
         "site_name": site_name,
-        "description": shorten(point.text, 300),
-        "text": point.text,
+        "description": shorten(one_line(point), 300),
+        "blocks": grouped_blocks(point),
         "location": absolute(site_url, point_address(point.meeting, point.id)),
         "permanent": absolute(site_url, permanent_address(point.id)),
         "relative": from_permanent_page(point_address(point.meeting, point.id)),

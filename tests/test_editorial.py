@@ -1,0 +1,67 @@
+"""What can be guarded mechanically of the words the site writes (issue 12): titles are phrases, not
+labels; no literal markup; lists stay lists in every export; twins link to each other; things are
+called what the notes call them. Held on the live content, so they hold for any write-up."""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+
+from archives import load
+from conftest import ROOT
+
+ARCHIVE = load(ROOT)
+
+
+def test_no_point_title_is_one_word():
+    assert [p.id for p in ARCHIVE.points.values() if len(p.title.split()) < 2] == []
+
+
+def test_no_literal_key_markup_on_any_page(site):
+    planted = [
+        p.relative_to(site.dir).as_posix()
+        for p in site.pages()
+        if re.search(r"\+\+[a-z0-9+-]+\+\+", p.read_text("utf-8"))
+    ]
+    assert planted == []
+
+
+def test_no_page_label_says_principles(site):
+    labels = []
+    for path in site.pages():
+        html = site.html(path.relative_to(site.dir).as_posix())
+        for node in html.css("title, h1, h2, nav a, .md-nav__link, .md-header__topic"):
+            if re.search(r"\bPrinciples?\b", node.text()):
+                labels.append((path.relative_to(site.dir).as_posix(), node.text(strip=True)))
+    assert labels == []
+
+
+def test_list_items_stay_separate_in_every_export(site):
+    listed = [p for p in ARCHIVE.points.values() if any(kind == "li" for kind, _ in p.blocks)]
+    exported = {row["id"]: row for row in json.loads((site.dir / "principles.json").read_text("utf-8"))["points"]}
+    with (site.dir / "principles.csv").open(encoding="utf-8", newline="") as handle:
+        cells = {row["id"]: row for row in csv.DictReader(handle)}
+    for point in listed:
+        items = [words for kind, words in point.blocks if kind == "li"]
+        for text in (exported[point.id]["text"], cells[point.id]["text"]):
+            assert all(item in text.split("\n") for item in items), point.id
+        page = site.html(f"p/{point.id}/")
+        assert [li.text() for li in page.css("main li")] == items
+        description = page.css_first('meta[name="description"]').attributes["content"]
+        assert "; ".join(items[:2]) in description or len(description) >= 290, point.id
+
+
+def test_every_twin_links_to_its_twin(site):
+    for point in ARCHIVE.points.values():
+        if point.twin is None:
+            continue
+        twin = ARCHIVE.points[point.twin]
+        assert twin.twin == point.id
+        heading = site.html(f"meetings/{point.meeting}/").css_first(f"#{point.id}")
+        meta = heading.next
+        while meta is not None and meta.tag != "p":
+            meta = meta.next
+        links = [a.attributes.get("href", "") for a in meta.css("a")]
+        expected = f"#{twin.id}" if twin.meeting == point.meeting else f"../{twin.meeting}/#{twin.id}"
+        assert expected in links, (point.id, links)
