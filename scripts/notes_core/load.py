@@ -257,24 +257,29 @@ NAME_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 def name_tokens(text: str) -> tuple[str, ...]:
     """Words and punctuation marks: names are matched as whole words."""
-    return tuple(match.group(0) for match in NAME_TOKEN.finditer(text))
+    return tuple(NAME_TOKEN.findall(text))
 
 
 def mention_finder(organisations: dict[str, Organisation]) -> Callable[[str], list[str]]:
     """Every organisation named in a text, in order, longest name first where names overlap.
 
-    Names are looked up word by word in a table, so the cost is the text's length times the words of
-    the longest name (a few), however many names there are: one regex of all names was not linear."""
+    Names are looked up word by word in a table, so the cost is the text's length times the spellings
+    that start with a word (a few), however many names there are: one regex of all names was not linear."""
     owner = {name_tokens(name): org.id for org in organisations.values() for name in org.names}
-    longest = max((len(name) for name in owner), default=0)
+    sizes: dict[str, list[int]] = defaultdict(list)  # first word -> lengths of the names it starts, longest first
+    for name in owner:
+        if name and len(name) not in sizes[name[0]]:
+            sizes[name[0]].append(len(name))
+    for lengths in sizes.values():
+        lengths.sort(reverse=True)
 
     def find(text: str) -> list[str]:
         found: list[str] = []
-        words = name_tokens(text) if owner else ()
+        words = NAME_TOKEN.findall(text) if owner else []
         start = 0
         while start < len(words):
-            for size in range(min(longest, len(words) - start), 0, -1):
-                org = owner.get(words[start : start + size])
+            for size in sizes.get(words[start], ()):
+                org = owner.get(tuple(words[start : start + size]))
                 if org is not None:
                     if org not in found:
                         found.append(org)
