@@ -202,7 +202,9 @@ def render_speakers_index(archive: Archive) -> str:
     meetings_of = speaker_meetings(archive)
     out = [
         front_matter(
-            "Speakers", "Everyone who spoke at the meetings, with their organisation and the meetings they spoke at."
+            "Speakers",
+            "The speakers the notes name at each meeting, with their role as the notes give it and the meetings they "
+            "spoke at.",
         ),
         "# Speakers",
         "",
@@ -221,14 +223,13 @@ def render_speakers_index(archive: Archive) -> str:
                 f"{len(meetings_of.get(speaker.id, ()))} meetings"
             )
         return "\n".join(out) + "\n"
-    out += ["| Speaker | Organisation | Meetings | Key points attributed |", "| --- | --- | ---: | ---: |"]
+    out += [
+        "| Speaker | Role, as the notes give it | Meetings | Key points attributed |",
+        "| --- | --- | ---: | ---: |",
+    ]
     for speaker in speakers:
-        organisation = archive.organisations[speaker.organisation].name if speaker.organisation else ""
-        org_cell = (
-            f"[{escape(organisation)}]({link(page, A.ORGANISATIONS_INDEX, speaker.organisation or '')})"
-            if organisation
-            else "Not given in the notes"
-        )
+        # The role says "former" where the notes do; an organisation alone would read as current.
+        org_cell = escape(speaker.role) if speaker.role else "Not given in the notes"
         out.append(
             table_row(
                 markdown_link(speaker.name, page, A.speaker_page(speaker.id)),
