@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 import notes
 import pytest
+from archives import NOTES
 from browser import FLAGS, require_chromium, serve
 from conftest import ROOT
 from hostile_cases import CASES
@@ -52,10 +53,14 @@ REGISTRY = {"theme": "themes", "speaker": "speakers", "series": "series", "organ
 
 
 def base_project(root: Path) -> Path:
-    for name in ("scripts", "overrides", "data"):
+    """The site's code with the registries and hand-written pages of the `notes` fixture archive, and no meeting."""
+    for name in ("scripts", "overrides"):
         shutil.copytree(ROOT / name, root / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copytree(NOTES / "data", root / "data")
     (root / "docs").mkdir()
-    for name in ("index.md", "about.md", "assets", "javascripts", "stylesheets", ".nav.yml"):
+    for name in ("index.md", "about.md"):
+        shutil.copy(NOTES / "docs" / name, root / "docs" / name)
+    for name in ("assets", "javascripts", "stylesheets", ".nav.yml"):
         source = ROOT / "docs" / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, root / "docs" / name)
     (root / "docs" / "meetings").mkdir()
