@@ -45,6 +45,7 @@ log = get_plugin_logger("notes")
 # the theme's inline scripts in on_env.
 _site: Site | None = None
 _theme_scripts: dict[str, list[str]] = {}
+_policies: dict[str, str] = {}
 _env = None
 # Set once per process: `mkdocs serve` previews drafts, with their problems shown on the page.
 _serving = False
@@ -79,6 +80,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         if commit_time.isdigit():
             os.environ["SOURCE_DATE_EPOCH"] = commit_time
     _theme_scripts.clear()
+    _policies.clear()
     return config
 
 
@@ -214,10 +216,11 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
 
 
 def _policy(config: MkDocsConfig, base_url: str) -> str:
-    if base_url not in _theme_scripts:
+    """The policy for pages at this depth (the theme's first inline script names the way to the root)."""
+    if base_url not in _policies:
         rendered = _env.get_template("partials/javascripts/base.html").render(config=config, base_url=base_url)
-        _theme_scripts[base_url] = inline_scripts(rendered)
-    return content_security_policy(_theme_scripts["any"] + _theme_scripts[base_url])
+        _policies[base_url] = content_security_policy(_theme_scripts["any"] + inline_scripts(rendered))
+    return _policies[base_url]
 
 
 def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
