@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import os
+from dataclasses import dataclass, field
 
 from .docs_check import check_docs
 from .errors import ContentError, ContentErrors
+from .history import History, read_history
 from .load import load_drafts
 from .model import Archive
 from .published import check_published, published_now
@@ -22,6 +24,9 @@ class Site:
     pages: dict[str, str]  # generated files by docs path
     page_uris: frozenset[str]  # every Markdown page, hand-written or generated
     moved: dict[str, list[tuple[str, str]]]  # meeting slug -> (old id, current id) of points that moved away
+    history: History = field(
+        default_factory=lambda: History(False)
+    )  # each point's publication history on this site, from git
     notes: tuple[str, ...] = ()  # said to the contributor, but not problems: e.g. why the published check was skipped
     problems: tuple[ContentError, ...] = ()  # only when loaded as drafts; otherwise problems raise
 
@@ -48,7 +53,8 @@ def load_site(
     if errors and not drafts:
         raise ContentErrors(errors)
     redirects = redirects_read or Redirects()
-    pages = render_pages(archive, settings, redirects.point_redirects, redirects.page_redirects)
+    history = read_history(root, os.path.relpath(settings.meetings_dir.resolve(), root.resolve()).replace(os.sep, "/"))
+    pages = render_pages(archive, settings, redirects.point_redirects, redirects.page_redirects, history)
     page_uris = frozenset(
         {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} | {u for u in pages if u.endswith(".md")}
     )
@@ -71,6 +77,7 @@ def load_site(
         pages,
         page_uris,
         moved_points(redirects, archive),
+        history,
         notes,
         tuple(ContentErrors(errors).errors),
     )

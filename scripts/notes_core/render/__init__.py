@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..history import History
 from ..model import Archive
 from ..settings import Settings
 from .connections import insert_theme_map, render_connection_pages
@@ -21,6 +22,7 @@ def render_pages(
     settings: Settings,
     point_redirects: dict[str, str] | None = None,
     page_redirects: dict[str, str] | None = None,
+    history: History | None = None,
 ) -> dict[str, str]:
     """Every generated file, keyed by its path in the site's docs folder."""
     site_url, site_name = settings.site_url, settings.site_name
@@ -28,8 +30,8 @@ def render_pages(
     pages.update(render_index_pages(archive))
     pages.update(render_connection_pages(archive))
     pages.update(render_nav_files(archive, pages))
-    pages.update(render_exports(archive, site_url))
-    pages.update(render_permalink_pages(archive, site_url, site_name, point_redirects or {}))
+    pages.update(render_exports(archive, site_url, history))
+    pages.update(render_permalink_pages(archive, site_url, site_name, point_redirects or {}, history))
     pages.update(render_feed(archive, site_url, site_name))
     pages.update(render_redirect_pages(page_redirects or {}, site_url, site_name))
     return pages

@@ -9,14 +9,27 @@ import json
 from typing import Any
 
 from ..addresses import EXPORT_CSV, EXPORT_JSON
+from ..history import History
 from ..model import Archive
 from .point import export_row
 
-COLUMNS = ["id", "title", "text", "themes", "meeting", "meeting_title", "speakers", "url", "location"]
+COLUMNS = [
+    "id",
+    "title",
+    "text",
+    "themes",
+    "meeting",
+    "meeting_title",
+    "speakers",
+    "url",
+    "location",
+    "first_published",
+    "last_changed",
+]
 
 
-def export_rows(archive: Archive, site_url: str) -> list[dict[str, Any]]:
-    return [export_row(archive, point, site_url) for meeting in archive.meetings for point in meeting.points]
+def export_rows(archive: Archive, site_url: str, history: History | None = None) -> list[dict[str, Any]]:
+    return [export_row(archive, point, site_url, history) for meeting in archive.meetings for point in meeting.points]
 
 
 # A cell starting with one of these is run as a formula by spreadsheets (OWASP: CSV injection).
@@ -28,11 +41,12 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
-def render_exports(archive: Archive, site_url: str) -> dict[str, str]:
-    rows = export_rows(archive, site_url)
+def render_exports(archive: Archive, site_url: str, history: History | None = None) -> dict[str, str]:
+    rows = export_rows(archive, site_url, history)
     data = {
         "description": "Key points of the Better Way network's Joining Forces meetings. `url` is the permanent link; "
-        "`location` is where the point is now.",
+        "`location` is where the point is now. `first_published` and `last_changed` are dates of this site's "
+        "publication history (from its commits), not meeting dates; null when the history is not available.",
         "count": len(rows),
         "points": rows,
     }
@@ -40,7 +54,8 @@ def render_exports(archive: Archive, site_url: str) -> dict[str, str]:
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        cells = {**row, "themes": "; ".join(row["themes"]), "speakers": "; ".join(row["speakers"])}
+        cells = {**row, "first_published": row["first_published"] or "", "last_changed": row["last_changed"] or ""}
+        cells |= {"themes": "; ".join(row["themes"]), "speakers": "; ".join(row["speakers"])}
         writer.writerow({key: spreadsheet_safe(str(value)) for key, value in cells.items()})
     return {
         EXPORT_JSON: json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",

@@ -17,6 +17,7 @@ from ..addresses import (
     point_address,
     speaker_page,
 )
+from ..history import History, PointDates, point_dates
 from ..model import Archive, Point
 from .text import escape, markdown_link, theme_links
 
@@ -123,9 +124,32 @@ def permanent_page_context(archive: Archive, point: Point, site_url: str, site_n
     }
 
 
-def export_row(archive: Archive, point: Point, site_url: str) -> dict[str, Any]:
-    """The point in principles.json and principles.csv."""
+def dates_of(history: History, point: Point) -> PointDates:
+    return point_dates(history, point.id, point.title, point.themes, point.text)
+
+
+def history_context(history: History, point: Point) -> dict[str, object]:
+    """What the partial permalink_history.html shows: the point's publication history on this site."""
+    dates = dates_of(history, point)
+    return {
+        "available": history.available,
+        "reason": history.reason or "not read for this build",
+        "first_published": dates.first_published,
+        "last_changed": dates.last_changed,
+        "changed_since_commit": dates.changed_since_commit,
+        "earlier": [(grouped_text(wording.text), wording.replaced) for wording in reversed(dates.earlier)],
+    }
+
+
+def grouped_text(text: str) -> list[str]:
+    """A committed wording, a block per line, as paragraphs."""
+    return [line for line in text.split("\n") if line]
+
+
+def export_row(archive: Archive, point: Point, site_url: str, history: History | None = None) -> dict[str, Any]:
+    """The point in principles.json and principles.csv; its dates are this site's publication history."""
     meeting = archive.meetings_by_slug[point.meeting]
+    dates = dates_of(history or History(False), point)
     return {
         "id": point.id,
         "title": point.title,
@@ -136,6 +160,8 @@ def export_row(archive: Archive, point: Point, site_url: str) -> dict[str, Any]:
         "speakers": [archive.speakers[point.speaker].name] if point.speaker else [],
         "url": absolute(site_url, permanent_address(point.id)),
         "location": absolute(site_url, point_address(point.meeting, point.id)),
+        "first_published": dates.first_published,
+        "last_changed": dates.last_changed,
     }
 
 
