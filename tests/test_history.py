@@ -104,3 +104,78 @@ def test_uncommitted_changes_are_not_dated():
     new = point_dates(history, "q", "Title", ("a",), "Now")
     assert (new.first_published, new.changed_since_commit) == (None, True)
     assert point_dates(History(False, "why"), "p", "Title", ("a",), "Now").first_published is None
+
+
+def retire(clone: Path, monkeypatch: pytest.MonkeyPatch, line: str) -> None:
+    """Take 'act-in-small-places' out of its meeting, with `line` under point_redirects:, and commit it."""
+    meeting = clone / MEETING
+    text = meeting.read_text(encoding="utf-8")
+    start, end = text.index("### Act in small places"), text.index("### Set conditions")
+    meeting.write_text(text[:start] + text[end:], encoding="utf-8")
+    redirects = clone / "data/permalinks.yml"
+    redirects.write_text(
+        redirects.read_text(encoding="utf-8").replace("\npoint_redirects:\n", f"\npoint_redirects:\n  {line}\n"),
+        encoding="utf-8",
+    )
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2024-06-07T12:00:00+00:00")
+    commit_all(clone, "Retire a point")
+
+
+def test_a_withdrawn_point_keeps_a_page_with_the_reason_and_its_last_wording(clone, monkeypatch, tmp_path):
+    retire(clone, monkeypatch, 'act-in-small-places: {withdrawn: "the speaker asked for it to be removed"}')
+    built = build_site(clone / "mkdocs.yml", tmp_path / "site")
+    page = built.html("p/act-in-small-places/")
+    assert page.css_first('meta[http-equiv="refresh"]') is None
+    said = page.css_first("main").text(separator=" ")
+    assert "This key point was withdrawn: the speaker asked for it to be removed." in said
+    assert OLD_WORDING in page.css_first("blockquote").text()
+    assert "first published 2024-01-02" in said
+    assert built.links("p/act-in-small-places/", "main > p a") == ["meetings/levelling-up/"]
+
+
+def test_a_merged_point_says_why_and_links_to_its_successor(clone, monkeypatch, tmp_path):
+    retire(clone, monkeypatch, 'act-in-small-places: {to: asset-based-approach, reason: "merged: the same idea"}')
+    built = build_site(clone / "mkdocs.yml", tmp_path / "site")
+    said = built.html("p/act-in-small-places/").css_first("main").text(separator=" ")
+    assert "This key point's id was retired: merged: the same idea." in said
+    assert built.links("p/act-in-small-places/", "main > p a") == ["meetings/levelling-up/#asset-based-approach"]
+
+
+def test_the_long_form_of_point_redirects_is_checked(tmp_path):
+    from notes_core.redirects import read_redirects
+
+    (tmp_path / "data").mkdir()
+    (tmp_path / "data/permalinks.yml").write_text(
+        "point_redirects:\n"
+        "  short-form: new-id\n"
+        '  with-reason: {to: new-id, reason: "merged: the same idea"}\n'
+        '  gone: {withdrawn: "the speaker asked"}\n'
+        '  Bad-Id: {withdrawn: "why"}\n'
+        "  no-fields: {reason: why}\n"
+        '  two-lines: {withdrawn: "one\\ntwo"}\n'
+        '  empty: {withdrawn: ""}\n'
+        "  bad-target: {to: ../x}\n"
+        "page_redirects:\nmoved_points:\n",
+        encoding="utf-8",
+    )
+    errors: list = []
+    redirects = read_redirects(tmp_path, errors)
+    assert redirects is not None
+    assert redirects.point_redirects == {"short-form": "new-id", "with-reason": "new-id"}
+    assert redirects.point_reasons == {"with-reason": "merged: the same idea"}
+    assert redirects.withdrawn == {"gone": "the speaker asked"}
+    assert [(e.line, e.message) for e in errors] == [
+        (5, "point_redirects: 'Bad-Id': the retired id is not an id of this site (lowercase words joined by hyphens)"),
+        (
+            6,
+            "point_redirects: 'no-fields': expected `old-id: new-id`, `old-id: {to: new-id, reason: \"merged: ...\"}` "
+            'or, for a point withdrawn with no successor, `old-id: {withdrawn: "why"}`, not the fields reason',
+        ),
+        (7, "point_redirects: 'two-lines': the reason is more than one line; write it on one line"),
+        (8, "point_redirects: 'empty': the reason must be some text, in quotes"),
+        (
+            9,
+            "point_redirects: `bad-target: ../x` is not of the form `act-in-small-places: asset-based-approach` "
+            "(ids and docs paths of this site, lowercase, no '..')",
+        ),
+    ]

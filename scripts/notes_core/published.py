@@ -25,16 +25,18 @@ class Published:
     point_redirects: dict[str, str]
     page_redirects: dict[str, str]
     moved_points: dict[str, tuple[str, ...]]
+    withdrawn: frozenset[str] = frozenset()  # retired ids with no successor: their /p/ page says why
 
 
 def published_now(archive: Archive, page_uris: set[str] | frozenset[str], redirects: Redirects) -> Published:
     return Published(
-        points=frozenset(archive.points) | frozenset(redirects.point_redirects),
+        points=frozenset(archive.points) | frozenset(redirects.point_redirects) | frozenset(redirects.withdrawn),
         pages=frozenset(page_address(uri) for uri in page_uris),
         point_meetings={ident: (meeting_page(point.meeting),) for ident, point in archive.points.items()},
         point_redirects=dict(redirects.point_redirects),
         page_redirects=dict(redirects.page_redirects),
         moved_points=dict(redirects.moved_points),
+        withdrawn=frozenset(redirects.withdrawn),
     )
 
 
@@ -51,6 +53,7 @@ def published_to_json(published: Published) -> str:
             "point_redirects": published.point_redirects,
             "page_redirects": published.page_redirects,
             "moved_points": {ident: list(places) for ident, places in published.moved_points.items()},
+            "withdrawn": sorted(published.withdrawn),
         },
         indent=1,
         ensure_ascii=False,
@@ -69,6 +72,7 @@ def published_from_json(text: str) -> Published:
         point_redirects=text_map(data.get("point_redirects", {}), "point_redirects"),
         page_redirects=text_map(data.get("page_redirects", {}), "page_redirects"),
         moved_points=places_map(data.get("moved_points", {}), "moved_points"),
+        withdrawn=frozenset(text_list(data.get("withdrawn", []), "withdrawn")),
     )
 
 
@@ -129,8 +133,8 @@ def check_points(
     base: Published, where: str, now: Published, archive: Archive, redirects: Redirects, errors: list[ContentError]
 ) -> None:
     new_ids = sorted(now.points - base.points)
-    for ident in sorted(base.points - set(base.point_redirects)):
-        if ident in archive.points or ident in redirects.point_redirects:
+    for ident in sorted(base.points - set(base.point_redirects) - base.withdrawn):
+        if ident in archive.points or ident in redirects.point_redirects or ident in redirects.withdrawn:
             continue
         renamed = difflib.get_close_matches(ident, new_ids, n=1, cutoff=0.6)
         hint = f": if you renamed it to '{renamed[0]}', change the id back" if renamed else ""
@@ -142,7 +146,9 @@ def check_points(
                     f"point '{ident}' is published on {where} but is in no meeting now; put it back (ids never "
                     f"change{hint}), "
                     f"or if it was merged into another point add this line under point_redirects:\n  {ident}: "
-                    "<id-of-the-point-that-now-holds-it>"
+                    "<id-of-the-point-that-now-holds-it>\n"
+                    f'(with the reason its /p/ page shows: `{ident}: {{to: <id>, reason: "merged: ..."}}`; if it was '
+                    f'withdrawn with no successor: `{ident}: {{withdrawn: "<why, on one line>"}}`)'
                 ),
             )
         )
@@ -229,6 +235,16 @@ def check_kept_redirects(
                     redirects.line("point_redirects"),
                     f"point_redirects: the line for '{old}' is on {where} and redirects are never removed; put it "
                     f"back under point_redirects:\n  {old}: {new}",
+                )
+            )
+    for old in sorted(base.withdrawn):
+        if old not in redirects.withdrawn and old not in redirects.point_redirects:
+            errors.append(
+                ContentError(
+                    REDIRECTS,
+                    redirects.line("point_redirects"),
+                    f"point_redirects: the line withdrawing '{old}' is on {where} and redirects are never removed; put "
+                    f'it back under point_redirects:\n  {old}: {{withdrawn: "<why>"}}',
                 )
             )
     for old, new in sorted(base.page_redirects.items()):

@@ -14,6 +14,7 @@ import yaml
 
 from .addresses import MEETINGS, meeting_slug, page_address
 from .errors import ContentError, suggest
+from .fields import text_problem
 from .model import Archive
 from .source_files import read_source
 from .yaml_lines import describe, error_line, parse_yaml
@@ -41,6 +42,8 @@ class Redirects:
     page_redirects: dict[str, str] = field(default_factory=dict)
     moved_points: dict[str, tuple[str, ...]] = field(default_factory=dict)  # point id -> meeting files it was on
     lines: dict[str, int] = field(default_factory=dict)  # "section" and "section:key" -> line in the file
+    point_reasons: dict[str, str] = field(default_factory=dict)  # retired id -> why, as its /p/ page says
+    withdrawn: dict[str, str] = field(default_factory=dict)  # retired id with no successor -> why
 
     def line(self, section: str, key: str = "") -> int:
         return self.lines.get(f"{section}:{key}") or self.lines.get(section, 1)
@@ -112,7 +115,8 @@ def read_redirects(root: Path, errors: list[ContentError]) -> Redirects | None:
         for entry, entry_line in getattr(value, "key_lines", {}).items():
             lines[f"{key}:{entry}"] = entry_line
         sections[key] = value
-    point_redirects = text_pairs(sections["point_redirects"], "point_redirects", lines, errors, POINT_ID, POINT_ID)
+    short, reasons, withdrawn = point_entries(sections["point_redirects"], lines, errors)
+    point_redirects = text_pairs(short, "point_redirects", lines, errors, POINT_ID, POINT_ID)
     page_redirects = text_pairs(sections["page_redirects"], "page_redirects", lines, errors, DOCS_PATH, DOCS_TARGET)
     moved: dict[str, tuple[str, ...]] = {}
     for ident, places in sections["moved_points"].items():
@@ -135,7 +139,14 @@ def read_redirects(root: Path, errors: list[ContentError]) -> Redirects | None:
         moved[str(ident)] = tuple(places)
     if broken:
         return None
-    return Redirects(point_redirects, page_redirects, moved, lines)
+    return Redirects(
+        point_redirects,
+        page_redirects,
+        moved,
+        lines,
+        point_reasons={old: why for old, why in reasons.items() if old in point_redirects},
+        withdrawn=withdrawn,
+    )
 
 
 # Keys and targets become file paths and addresses in the built site: only ids and docs paths of this
@@ -148,6 +159,47 @@ EXAMPLES = {
     "point_redirects": "act-in-small-places: asset-based-approach",
     "page_redirects": "meetings/old-name.md: meetings/new-name.md",
 }
+
+
+LONG_FORM = (
+    '`old-id: new-id`, `old-id: {to: new-id, reason: "merged: ..."}` or, for a point withdrawn with no successor, '
+    '`old-id: {withdrawn: "why"}`'
+)
+
+
+def point_entries(
+    section: dict[str, object], lines: dict[str, int], errors: list[ContentError]
+) -> tuple[dict[str, object], dict[str, str], dict[str, str]]:
+    """point_redirects: split into `old: new` pairs (the long form's `to:` included, for text_pairs to check),
+    the reasons given with them, and the withdrawn ids with theirs."""
+    short: dict[str, object] = {}
+    reasons: dict[str, str] = {}
+    withdrawn: dict[str, str] = {}
+    for old, entry in section.items():
+        if not isinstance(entry, dict):
+            short[old] = entry
+            continue
+        line = lines.get(f"point_redirects:{old}", lines["point_redirects"])
+        keys = set(entry)
+        why = entry.get("withdrawn", entry.get("reason"))
+        problem = None
+        if not isinstance(old, str) or len(old) > 200 or not POINT_ID.match(old):
+            problem = "the retired id is not an id of this site (lowercase words joined by hyphens)"
+        elif keys not in ({"to"}, {"to", "reason"}, {"withdrawn"}):
+            problem = f"expected {LONG_FORM}, not the fields {', '.join(sorted(map(str, keys)))}"
+        elif why is not None and (not isinstance(why, str) or not why.strip()):
+            problem = "the reason must be some text, in quotes"
+        elif why is not None and text_problem(why):
+            problem = f"the reason {text_problem(why)}"
+        if problem:
+            errors.append(ContentError(REDIRECTS, line, f"point_redirects: '{str(old)[:60]}': {problem}"))
+        elif "withdrawn" in keys:
+            withdrawn[old] = str(why).strip()
+        else:
+            short[old] = entry["to"]
+            if why is not None:
+                reasons[old] = str(why).strip()
+    return short, reasons, withdrawn
 
 
 def text_pairs(
@@ -205,6 +257,17 @@ def check_redirects(redirects: Redirects, archive: Archive, page_uris: set[str],
             errors.append(
                 ContentError(
                     REDIRECTS, line, f"point_redirects: '{old}' leads to '{new}', which is not a key point{fix}"
+                )
+            )
+    for old, why in redirects.withdrawn.items():
+        if old in archive.points:
+            point = archive.points[old]
+            errors.append(
+                ContentError(
+                    archive.meetings_by_slug[point.meeting].path,
+                    point.line,
+                    f"point id '{old}' was withdrawn ({why}; see {REDIRECTS}:{redirects.line('point_redirects', old)}) "
+                    "and is never reused; choose another id",
                 )
             )
     for old, new in redirects.page_redirects.items():

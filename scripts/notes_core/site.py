@@ -54,7 +54,15 @@ def load_site(
         raise ContentErrors(errors)
     redirects = redirects_read or Redirects()
     history = read_history(root, os.path.relpath(settings.meetings_dir.resolve(), root.resolve()).replace(os.sep, "/"))
-    pages = render_pages(archive, settings, redirects.point_redirects, redirects.page_redirects, history)
+    pages = render_pages(
+        archive,
+        settings,
+        redirects.point_redirects,
+        redirects.page_redirects,
+        history,
+        redirects.point_reasons,
+        redirects.withdrawn,
+    )
     page_uris = frozenset(
         {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} | {u for u in pages if u.endswith(".md")}
     )

@@ -23,6 +23,8 @@ def render_pages(
     point_redirects: dict[str, str] | None = None,
     page_redirects: dict[str, str] | None = None,
     history: History | None = None,
+    point_reasons: dict[str, str] | None = None,
+    withdrawn: dict[str, str] | None = None,
 ) -> dict[str, str]:
     """Every generated file, keyed by its path in the site's docs folder."""
     site_url, site_name = settings.site_url, settings.site_name
@@ -31,7 +33,9 @@ def render_pages(
     pages.update(render_connection_pages(archive))
     pages.update(render_nav_files(archive, pages))
     pages.update(render_exports(archive, site_url, history))
-    pages.update(render_permalink_pages(archive, site_url, site_name, point_redirects or {}, history))
+    pages.update(
+        render_permalink_pages(archive, site_url, site_name, point_redirects or {}, history, point_reasons, withdrawn)
+    )
     pages.update(render_feed(archive, site_url, site_name))
     pages.update(render_redirect_pages(page_redirects or {}, site_url, site_name))
     return pages

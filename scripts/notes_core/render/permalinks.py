@@ -8,7 +8,7 @@ from ..csp import source_hash
 from ..history import History
 from ..model import Archive, Point
 from .documents import render_document
-from .point import history_context, permanent_page_context
+from .point import history_context, permanent_page_context, retired_page_context
 
 STYLE = (
     "body{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f}"
@@ -19,19 +19,30 @@ POLICY = f"default-src 'none'; style-src {source_hash(STYLE)}; img-src 'self'; b
 
 
 def render_permalink_pages(
-    archive: Archive, site_url: str, site_name: str, point_redirects: dict[str, str], history: History | None = None
+    archive: Archive,
+    site_url: str,
+    site_name: str,
+    point_redirects: dict[str, str],
+    history: History | None = None,
+    point_reasons: dict[str, str] | None = None,
+    withdrawn: dict[str, str] | None = None,
 ) -> dict[str, str]:
-    """One page per point id, including retired ids that now lead to the point that holds them."""
+    """One page per point id, including retired ids: those say what happened (merged, moved or withdrawn,
+    and why) and lead to the point that holds them now, or to the meeting a withdrawn point was on."""
     history = history or History(False)
     pages = {
         permanent_page_file(point.id): render_permalink_page(archive, point, site_url, site_name, history)
         for point in archive.points.values()
     }
-    for old, new in point_redirects.items():
-        if new in archive.points and old not in archive.points:
-            pages[permanent_page_file(old)] = render_permalink_page(
-                archive, archive.points[new], site_url, site_name, history
-            )
+    retired: dict[str, tuple[Point | None, str]] = {
+        old: (archive.points[new], (point_reasons or {}).get(old, ""))
+        for old, new in point_redirects.items()
+        if new in archive.points and old not in archive.points
+    }
+    retired |= {old: (None, why) for old, why in (withdrawn or {}).items() if old not in archive.points}
+    for old, (successor, why) in retired.items():
+        context = retired_page_context(archive, old, successor, why, history, site_url, site_name)
+        pages[permanent_page_file(old)] = render_document("retired.html", {"policy": POLICY, "style": STYLE, **context})
     return pages
 
 

@@ -8,10 +8,12 @@ import html
 from typing import Any
 
 from ..addresses import (
+    MEETINGS_INDEX,
     absolute,
     from_permanent_page,
     link,
     meeting_page,
+    page_address,
     page_url,
     permanent_address,
     point_address,
@@ -138,6 +140,50 @@ def history_context(history: History, point: Point) -> dict[str, object]:
         "last_changed": dates.last_changed,
         "changed_since_commit": dates.changed_since_commit,
         "earlier": [(grouped_text(wording.text), wording.replaced) for wording in reversed(dates.earlier)],
+    }
+
+
+def retired_page_context(
+    archive: Archive, old: str, successor: Point | None, why: str, history: History, site_url: str, site_name: str
+) -> dict[str, object]:
+    """What /p/<old-id>/ says of a retired id: what happened and why, where it leads, its history on this site."""
+    known = history.points.get(old) if history.available else None
+    if successor is not None:
+        description = (
+            f"This key point's id was retired: {why}."
+            if why
+            else ("This key point's id was retired: the point was merged into another, or moved.")
+        )
+    else:
+        description = f"This key point was withdrawn: {why}."
+    place = archive.meetings_by_slug.get(known.meeting) if known is not None else None
+    return {
+        "title": known.title if known is not None else f"Key point '{old}'",
+        "site_name": site_name,
+        "description": description,
+        "permanent": absolute(site_url, permanent_address(old)),
+        "successor": None
+        if successor is None
+        else {
+            "title": successor.title,
+            "relative": from_permanent_page(point_address(successor.meeting, successor.id)),
+            "meeting": archive.meetings_by_slug[successor.meeting].title,
+        },
+        "last_wording": grouped_text(known.text) if known is not None else [],
+        "meeting": {
+            "title": place.title if place is not None else "the meetings",
+            "relative": from_permanent_page(page_address(place.src_uri if place is not None else MEETINGS_INDEX)),
+        },
+        "history": {
+            "available": history.available,
+            "reason": history.reason or "not read for this build",
+            "first_published": known.first_published if known is not None else None,
+            "last_changed": known.last_changed if known is not None else None,
+            "changed_since_commit": False,
+            "earlier": [(grouped_text(wording.text), wording.replaced) for wording in reversed(known.earlier)]
+            if known is not None
+            else [],
+        },
     }
 
 
