@@ -47,6 +47,7 @@ _site: Site | None = None
 _theme_scripts: dict[str, list[str]] = {}
 _policies: dict[str, str] = {}
 _env = None
+EPOCH_FROM_GIT = "NOTES_EPOCH_FROM_GIT"
 # Set once per process: `mkdocs serve` previews drafts, with their problems shown on the page.
 _serving = False
 
@@ -73,12 +74,18 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Reproducible builds: MkDocs dates the sitemap (and its .gz) from SOURCE_DATE_EPOCH
     # when set; take it from the last commit instead of the clock.
-    if "SOURCE_DATE_EPOCH" not in os.environ:
+    # Set for this build only: a later build in the same process, of another commit, takes its own
+    # (EPOCH_FROM_GIT marks the value as ours, not the caller's).
+    if os.environ.get(EPOCH_FROM_GIT) or "SOURCE_DATE_EPOCH" not in os.environ:
         commit_time = subprocess.run(
             ["git", "-C", str(_root(config)), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
         ).stdout.strip()
         if commit_time.isdigit():
             os.environ["SOURCE_DATE_EPOCH"] = commit_time
+            os.environ[EPOCH_FROM_GIT] = "1"
+        else:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            os.environ.pop(EPOCH_FROM_GIT, None)
     _theme_scripts.clear()
     _policies.clear()
     return config
