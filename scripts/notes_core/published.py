@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from .addresses import docs_path_of, meeting_page, page_address
 from .errors import ContentError
 from .model import Archive
-from .redirects import REDIRECTS, Redirects, resolve_page
+from .redirects import REDIRECTS, Redirects, resolve_page, retired_id_reused
 
 
 @dataclass(frozen=True)
@@ -219,15 +219,7 @@ def check_kept_redirects(
         if old in redirects.point_redirects:
             continue
         if old in archive.points:
-            point = archive.points[old]
-            errors.append(
-                ContentError(
-                    archive.meetings_by_slug[point.meeting].path,
-                    point.line,
-                    f"point id '{old}' was retired on {where} (merged into '{new}') and is never reused; choose "
-                    "another id",
-                )
-            )
+            errors.append(retired_id_reused(archive, old, f"retired on {where} (merged into '{new}')"))
         else:
             errors.append(
                 ContentError(

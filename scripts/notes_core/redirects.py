@@ -233,20 +233,19 @@ def text_pairs(
     return pairs
 
 
+def retired_id_reused(archive: Archive, ident: str, how: str) -> ContentError:
+    """A point that uses an id that was retired: the message goes to the point's own line."""
+    point = archive.points[ident]
+    path = archive.meetings_by_slug[point.meeting].path
+    return ContentError(path, point.line, f"point id '{ident}' was {how} and is never reused; choose another id")
+
+
 def check_redirects(redirects: Redirects, archive: Archive, page_uris: set[str], errors: list[ContentError]) -> None:
     """What the file says must make sense on its own: targets exist, retired ids and addresses stay retired."""
     for old, new in redirects.point_redirects.items():
         line = redirects.line("point_redirects", old)
         if old in archive.points:
-            point = archive.points[old]
-            errors.append(
-                ContentError(
-                    archive.meetings_by_slug[point.meeting].path,
-                    point.line,
-                    f"point id '{old}' was retired (merged into '{new}', see {REDIRECTS}:{line}) and is never reused; "
-                    "choose another id",
-                )
-            )
+            errors.append(retired_id_reused(archive, old, f"retired (merged into '{new}', see {REDIRECTS}:{line})"))
         elif new not in archive.points:
             current = resolve_point(redirects.point_redirects, new)
             fix = (
@@ -261,15 +260,8 @@ def check_redirects(redirects: Redirects, archive: Archive, page_uris: set[str],
             )
     for old, why in redirects.withdrawn.items():
         if old in archive.points:
-            point = archive.points[old]
-            errors.append(
-                ContentError(
-                    archive.meetings_by_slug[point.meeting].path,
-                    point.line,
-                    f"point id '{old}' was withdrawn ({why}; see {REDIRECTS}:{redirects.line('point_redirects', old)}) "
-                    "and is never reused; choose another id",
-                )
-            )
+            where = f"{REDIRECTS}:{redirects.line('point_redirects', old)}"
+            errors.append(retired_id_reused(archive, old, f"withdrawn ({why}; see {where})"))
     for old, new in redirects.page_redirects.items():
         line = redirects.line("page_redirects", old)
         if not old.endswith(".md"):
