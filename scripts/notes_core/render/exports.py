@@ -28,13 +28,17 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
-def render_exports(archive: Archive, site_url: str) -> dict[str, str]:
+def render_exports(
+    archive: Archive, site_url: str, related: dict[str, tuple[str, ...]] | None = None
+) -> dict[str, str]:
     rows = export_rows(archive, site_url)
+    related = related or {}
     data = {
         "description": "Key points of the Better Way network's Joining Forces meetings. `url` is the permanent link; "
-        "`location` is where the point is now.",
+        "`location` is where the point is now. `related` names up to three key points of other meetings that say "
+        "something close (shared themes and similar words).",
         "count": len(rows),
-        "points": rows,
+        "points": [{**row, "related": list(related.get(row["id"], ()))} for row in rows],
     }
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
