@@ -33,6 +33,7 @@ from notes_core.drafts import render_problems_panel
 from notes_core.model import Meeting
 from notes_core.page_meta import safe_meta
 from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks
+from notes_core.render.citations import meeting_highwire_tags
 from notes_core.render.scale import MINIFY_ABOVE
 from notes_core.sanitise import clean_html, maybe_removed, removed_parts
 from notes_core.settings import Settings, load_settings
@@ -174,6 +175,11 @@ def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: 
     # A meeting page tells the theme only what the model holds, checked.
     series = _site.archive.series[meeting.series].title
     page.meta = {"title": meeting.title, "description": meeting.summary, "series_title": series}
+    # For reference managers (overrides/main.html prints them, escaped by _escape_for_the_theme and again there).
+    page.meta["citation"] = [
+        {"name": name, "content": escape(value)}
+        for name, value in meeting_highwire_tags(_site.archive, meeting, config.site_url or "")
+    ]
     return render_meeting_page(meeting, _site.archive, config.site_url or "", _site.moved.get(meeting.slug, ()))
 
 

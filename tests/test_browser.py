@@ -108,6 +108,49 @@ def test_cite_this_opens_by_keyboard_and_copies_bibtex(page):
     )
 
 
+def test_cite_this_offers_a_harvard_reference_and_the_citation_files(page):
+    page.goto("meetings/unequal-alliances/")
+    page.locator("#cite-celebrate-unequal-alliances").locator("xpath=preceding-sibling::p[1]").get_by_role(
+        "button", name="Cite this"
+    ).click()
+    panel = page.locator("#cite-celebrate-unequal-alliances")
+    harvard = panel.locator("#cite-celebrate-unequal-alliances-harvard").text_content()
+    # The accessed date is the browser's today, written as UK reports write it.
+    assert re.fullmatch(
+        r"Better Way network \(n\.d\.\) Joining forces: unequal alliances, key point celebrate-unequal-alliances\. "
+        r"Joining Forces series\. Available at: http://127\.0\.0\.1:8000/p/celebrate-unequal-alliances/ "
+        r"\(Accessed: [1-9]\d? (January|February|March|April|May|June|July|August|September|October|November|"
+        r"December) \d{4}\)\.",
+        harvard,
+    ), harvard
+    panel.get_by_role("button", name="Copy Harvard").click()
+    assert page.evaluate("navigator.clipboard.readText()") == harvard
+    links = panel.locator(".point-cite__files a")
+    assert links.all_text_contents() == ["RIS", "CSL-JSON"]
+    for link, start in zip(links.all(), ["TY  - ELEC", "["], strict=True):
+        href = link.get_attribute("href")
+        assert href.startswith("http://127.0.0.1:8000/p/celebrate-unequal-alliances/citation.")
+        # The built site is served at another port: the link's path is what must resolve.
+        response = page.request.get(urlsplit(href).path.lstrip("/"))
+        assert response.ok and response.text().startswith(start)
+
+
+def test_permanent_page_metadata_breaks_no_policy(page):
+    """The /p/ page's JSON-LD is data in a script element of its own type: its strict policy refuses nothing."""
+    violations = []
+    page.on("console", lambda message: violations.append(message.text) if "Content Security" in message.text else None)
+    # Stay on the /p/ page: the meeting answers its refresh with 204 No Content, which cancels the navigation.
+    page.route("**/meetings/**", lambda route: route.fulfill(status=204))
+    page.goto("p/celebrate-unequal-alliances/")
+    page.wait_for_timeout(500)
+    assert page.locator('script[type="application/ld+json"]').count() == 1
+    assert page.locator("main a[download]").all_text_contents() == ["RIS", "CSL-JSON"]
+    assert page.evaluate("document.querySelector('main h2') && document.querySelector('main h2').textContent") == (
+        "Related key points"
+    )
+    assert violations == []
+
+
 def test_permanent_link_lands_on_the_point(page):
     page.goto("p/we-own-you/")
     page.wait_for_url(re.compile(r"meetings/imbalances-and-inequalities/#we-own-you$"))

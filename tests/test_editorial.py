@@ -47,7 +47,7 @@ def test_list_items_stay_separate_in_every_export(site):
         for text in (exported[point.id]["text"], cells[point.id]["text"]):
             assert all(item in text.split("\n") for item in items), point.id
         page = site.html(f"p/{point.id}/")
-        assert [li.text() for li in page.css("main li")] == items
+        assert [li.text() for li in page.css("main blockquote li")] == items  # the notes' words, quoted
         description = page.css_first('meta[name="description"]').attributes["content"]
         assert "; ".join(items[:2]) in description or len(description) >= 290, point.id
 

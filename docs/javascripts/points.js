@@ -22,7 +22,35 @@
       "  howpublished = {" + bib(point.series) + " series, key point " + bib(point.id) + "},\n" +
       "  note         = {Labelled on this site: " + bib(point.title) + "},\n" +
       "  url          = {" + bib(point.url) + "}\n}";
-    return { plain: plain, bibtex: bibtex };
+    // Harvard (Cite Them Right), common in UK reports. The notes give no date: "n.d.". The accessed date is
+    // the reader's browser's today, which is the day they copy the reference.
+    var harvard = "Better Way network (n.d.) " + point.meeting + ", key point " + point.id + ". " + point.series +
+      " series. Available at: " + point.url + " (Accessed: " + today() + ").";
+    return { plain: plain, bibtex: bibtex, harvard: harvard };
+  }
+
+  var MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December"];
+
+  function today() {
+    var now = new Date();
+    return now.getDate() + " " + MONTHS[now.getMonth()] + " " + now.getFullYear();
+  }
+
+  // The point's citation files beside its permanent page, for reference managers (they work without JavaScript).
+  function files(point) {
+    var wrap = document.createElement("p");
+    wrap.className = "point-cite__files";
+    wrap.append("Import into a reference manager: ");
+    [["RIS", "citation.ris"], ["CSL-JSON", "citation.json"]].forEach(function (file, index) {
+      var a = document.createElement("a");
+      a.href = new URL(file[1], point.url).href;
+      a.textContent = file[0];
+      a.setAttribute("download", "");
+      if (index) wrap.append(" \u00b7 ");
+      wrap.append(a);
+    });
+    return wrap;
   }
 
   function button(label, extra) {
@@ -43,7 +71,7 @@
     pre.id = id;
     pre.tabIndex = 0;
     pre.textContent = text;
-    var copy = button(label === "BibTeX" ? "Copy BibTeX" : "Copy " + label.toLowerCase());
+    var copy = button(label === "Citation" ? "Copy citation" : "Copy " + label);
     copy.setAttribute("data-clipboard-text", text);
     wrap.append(heading, pre, copy);
     return wrap;
@@ -84,7 +112,12 @@
     panel.className = "point-cite";
     panel.hidden = true;
     var text = citation(point);
-    panel.append(block("Citation", text.plain, panelId + "-plain"), block("BibTeX", text.bibtex, panelId + "-bibtex"));
+    panel.append(
+      block("Citation", text.plain, panelId + "-plain"),
+      block("Harvard", text.harvard, panelId + "-harvard"),
+      block("BibTeX", text.bibtex, panelId + "-bibtex"),
+      files(point)
+    );
     cite.addEventListener("click", function () {
       var open = panel.hidden;
       panel.hidden = !open;

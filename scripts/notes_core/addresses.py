@@ -95,6 +95,15 @@ def permanent_page_file(point_id: str) -> str:
     return permanent_address(point_id) + "index.html"
 
 
+CITATION_RIS = "citation.ris"
+CITATION_CSL_JSON = "citation.json"
+
+
+def citation_file(point_id: str, name: str) -> str:
+    """A point's citation as a file beside its permanent page: p/<id>/citation.ris, p/<id>/citation.json."""
+    return permanent_address(point_id) + name
+
+
 def point_address(meeting: str, point_id: str) -> str:
     """Where a key point lives now: its meeting's page and its anchor, relative to the site root."""
     return page_address(meeting_page(meeting)) + f"#{point_id}"

@@ -13,6 +13,7 @@ from .meeting import render_meeting_page, strip_point_headerlinks
 from .nav import render_nav_files
 from .permalinks import render_permalink_pages
 from .redirect_pages import render_redirect_pages
+from .related import build_related
 
 __all__ = ["insert_theme_map", "render_meeting_page", "render_pages", "strip_point_headerlinks"]
 
@@ -32,9 +33,12 @@ def render_pages(
     pages.update(render_index_pages(archive))
     pages.update(render_connection_pages(archive))
     pages.update(render_nav_files(archive, pages))
-    pages.update(render_exports(archive, site_url, history))
+    related = build_related(archive)
+    pages.update(render_exports(archive, site_url, history, related))
     pages.update(
-        render_permalink_pages(archive, site_url, site_name, point_redirects or {}, history, point_reasons, withdrawn)
+        render_permalink_pages(
+            archive, site_url, site_name, point_redirects or {}, history, point_reasons, withdrawn, related
+        )
     )
     pages.update(render_feed(archive, site_url, site_name))
     pages.update(render_redirect_pages(page_redirects or {}, site_url, site_name))

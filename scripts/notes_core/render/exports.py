@@ -41,14 +41,22 @@ def spreadsheet_safe(cell: str) -> str:
     return "'" + cell if cell.startswith(FORMULA_START) else cell
 
 
-def render_exports(archive: Archive, site_url: str, history: History | None = None) -> dict[str, str]:
+def render_exports(
+    archive: Archive,
+    site_url: str,
+    history: History | None = None,
+    related: dict[str, tuple[str, ...]] | None = None,
+) -> dict[str, str]:
     rows = export_rows(archive, site_url, history)
+    related = related or {}
     data = {
         "description": "Key points of the Better Way network's Joining Forces meetings. `url` is the permanent link; "
         "`location` is where the point is now. `first_published` and `last_changed` are dates of this site's "
-        "publication history (from its commits), not meeting dates; null when the history is not available.",
+        "publication history (from its commits), not meeting dates; null when the history is not available. "
+        "`related` names up to three key points of other meetings that say something close (shared themes and "
+        "similar words).",
         "count": len(rows),
-        "points": rows,
+        "points": [{**row, "related": list(related.get(row["id"], ()))} for row in rows],
     }
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")

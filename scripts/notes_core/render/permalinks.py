@@ -1,12 +1,14 @@
 """The permanent address of every key point, /p/<id>/: a light page that previews as the point
-when the link is pasted into a chat or document, then sends the reader to the point in its meeting."""
+when the link is pasted into a chat or document, then sends the reader to the point in its meeting.
+Beside it, the point's citation as files for reference managers: p/<id>/citation.ris and citation.json."""
 
 from __future__ import annotations
 
-from ..addresses import permanent_page_file
+from ..addresses import CITATION_CSL_JSON, CITATION_RIS, citation_file, permanent_page_file
 from ..csp import source_hash
 from ..history import History
 from ..model import Archive, Point
+from .citations import point_citation, render_csl_json, render_ris
 from .documents import render_document
 from .point import history_context, permanent_page_context, retired_page_context
 
@@ -14,7 +16,8 @@ STYLE = (
     "body{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f}"
     "a{color:#303fa1}"
 )
-# A page of its own, not the theme's: it must stay tiny, and it carries its own policy (no script at all).
+# A page of its own, not the theme's: it must stay tiny, and it carries its own policy (no script at all;
+# its JSON-LD is data in a <script type="application/ld+json">, which no policy governs).
 POLICY = f"default-src 'none'; style-src {source_hash(STYLE)}; img-src 'self'; base-uri 'none'; form-action 'none'"
 
 
@@ -26,14 +29,21 @@ def render_permalink_pages(
     history: History | None = None,
     point_reasons: dict[str, str] | None = None,
     withdrawn: dict[str, str] | None = None,
+    related: dict[str, tuple[str, ...]] | None = None,
 ) -> dict[str, str]:
-    """One page per point id, including retired ids: those say what happened (merged, moved or withdrawn,
-    and why) and lead to the point that holds them now, or to the meeting a withdrawn point was on."""
+    """One page per point id and the citation files of every point; retired ids say what happened (merged,
+    moved or withdrawn, and why) and lead to the point that holds them now, or to the meeting a withdrawn
+    point was on."""
     history = history or History(False)
-    pages = {
-        permanent_page_file(point.id): render_permalink_page(archive, point, site_url, site_name, history)
-        for point in archive.points.values()
-    }
+    related = related or {}
+    pages = {}
+    for point in archive.points.values():
+        pages[permanent_page_file(point.id)] = render_permalink_page(
+            archive, point, site_url, site_name, history, related
+        )
+        citation = point_citation(archive, point, site_url)
+        pages[citation_file(point.id, CITATION_RIS)] = render_ris(citation)
+        pages[citation_file(point.id, CITATION_CSL_JSON)] = render_csl_json(citation)
     retired: dict[str, tuple[Point | None, str]] = {
         old: (archive.points[new], (point_reasons or {}).get(old, ""))
         for old, new in point_redirects.items()
@@ -46,13 +56,20 @@ def render_permalink_pages(
     return pages
 
 
-def render_permalink_page(archive: Archive, point: Point, site_url: str, site_name: str, history: History) -> str:
+def render_permalink_page(
+    archive: Archive,
+    point: Point,
+    site_url: str,
+    site_name: str,
+    history: History,
+    related: dict[str, tuple[str, ...]],
+) -> str:
     return render_document(
         "permalink.html",
         {
             "policy": POLICY,
             "style": STYLE,
-            **permanent_page_context(archive, point, site_url, site_name),
+            **permanent_page_context(archive, point, site_url, site_name, related),
             "history": history_context(history, point),
         },
     )

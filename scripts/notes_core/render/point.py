@@ -8,8 +8,11 @@ import html
 from typing import Any
 
 from ..addresses import (
+    CITATION_CSL_JSON,
+    CITATION_RIS,
     MEETINGS_INDEX,
     absolute,
+    citation_file,
     from_permanent_page,
     link,
     meeting_page,
@@ -21,6 +24,7 @@ from ..addresses import (
 )
 from ..history import History, PointDates, point_dates
 from ..model import Archive, Point
+from .citations import highwire_tags, json_ld, point_citation
 from .text import escape, markdown_link, theme_links
 
 # docs/javascripts/points.js finds each point by these classes: a link of class POINT_PERMALINK inside a
@@ -110,19 +114,42 @@ def render_moved_anchor(old_id: str, point: Point, archive: Archive, page: str) 
     return f"- [{escape(point.title)}]({target}){{#{old_id}}}, now in {escape(meeting.title)}"
 
 
-def permanent_page_context(archive: Archive, point: Point, site_url: str, site_name: str) -> dict[str, object]:
-    """What the point's permanent page (/p/<id>/) shows and says to link previews."""
+def permanent_page_context(
+    archive: Archive, point: Point, site_url: str, site_name: str, related: dict[str, tuple[str, ...]]
+) -> dict[str, object]:
+    """What the point's permanent page (/p/<id>/) shows and says to link previews and reference managers."""
     meeting = archive.meetings_by_slug[point.meeting]
+    description = shorten(one_line(point), 300)
+    citation = point_citation(archive, point, site_url)
+    twin = archive.points.get(point.twin or "")
     return {
         "title": point.title,
         "site_name": site_name,
-        "description": shorten(one_line(point), 300),
+        "description": description,
         "blocks": grouped_blocks(point),
         "location": absolute(site_url, point_address(point.meeting, point.id)),
         "permanent": absolute(site_url, permanent_address(point.id)),
         "relative": from_permanent_page(point_address(point.meeting, point.id)),
         "meeting": meeting.title,
         "series": archive.series[meeting.series].title,
+        "citation_tags": highwire_tags(citation),
+        "json_ld": json_ld(citation, description, [archive.themes[t].title for t in point.themes]),
+        "citation_files": [
+            ("RIS", from_permanent_page(citation_file(point.id, CITATION_RIS))),
+            ("CSL-JSON", from_permanent_page(citation_file(point.id, CITATION_CSL_JSON))),
+        ],
+        # The twin (same meeting, the same idea stated again) first, then points from other meetings.
+        "twin": related_link(archive, twin) if twin is not None else None,
+        "related": [related_link(archive, archive.points[other]) for other in related.get(point.id, ())],
+    }
+
+
+def related_link(archive: Archive, point: Point) -> dict[str, str]:
+    """A point as a permanent page links to it: its place in its meeting, its label and its meeting's title."""
+    return {
+        "href": from_permanent_page(point_address(point.meeting, point.id)),
+        "title": point.title,
+        "meeting": archive.meetings_by_slug[point.meeting].title,
     }
 
 
