@@ -152,6 +152,11 @@ def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
     return (relative or "./") + (f"#{anchor}" if anchor else "")
 
 
+def to_permanent_page(from_page: str, point_id: str, anchor: str) -> str:
+    """A relative link from a docs page to a part of a point's permanent page (/p/<id>/#related)."""
+    return link(page_file(from_page), permanent_page_file(point_id))[: -len("index.html")] + f"#{anchor}"
+
+
 def from_permanent_page(address: str) -> str:
     """A link from a /p/<id>/ page to an address relative to the site root."""
     return "../../" + address

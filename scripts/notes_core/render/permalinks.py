@@ -4,6 +4,10 @@ Beside it, the point's citation as files for reference managers: p/<id>/citation
 
 from __future__ import annotations
 
+import json
+
+from markupsafe import Markup
+
 from ..addresses import CITATION_CSL_JSON, CITATION_RIS, citation_file, permanent_page_file
 from ..csp import source_hash
 from ..history import History
@@ -56,6 +60,11 @@ def render_permalink_pages(
     return pages
 
 
+# The permanent address leads to the point in its meeting, unless it was opened for what this page itself
+# holds (`#history`, `#related`, linked from the point): a script, so that the address can do both.
+LEAD_ON = "if(!location.hash)location.replace({target})"
+
+
 def render_permalink_page(
     archive: Archive,
     point: Point,
@@ -64,12 +73,15 @@ def render_permalink_page(
     history: History,
     related: dict[str, tuple[str, ...]],
 ) -> str:
+    context = permanent_page_context(archive, point, site_url, site_name, related)
+    script = LEAD_ON.format(target=json.dumps(str(context["relative"])).replace("<", "\\u003c"))
     return render_document(
         "permalink.html",
         {
-            "policy": POLICY,
+            "policy": f"{POLICY}; script-src {source_hash(script)}",
             "style": STYLE,
-            **permanent_page_context(archive, point, site_url, site_name, related),
+            "script": Markup(script),
+            **context,
             "history": history_context(history, point),
         },
     )

@@ -21,6 +21,7 @@ from ..addresses import (
     permanent_address,
     point_address,
     speaker_page,
+    to_permanent_page,
 )
 from ..history import History, PointDates, point_dates
 from ..model import Archive, Point
@@ -56,6 +57,8 @@ def render_point_meta(point: Point, archive: Archive, page: str, site_url: str) 
     # Absolute, because this is the address people paste into reports (and print shows it).
     permanent = absolute(site_url, permanent_address(point.id))
     parts.append(f'<a class="{POINT_PERMALINK}" href="{html.escape(permanent)}">Permanent link</a>')
+    # Related key points of other meetings, and this point's history on the site, live on its permanent page.
+    parts.append(f'<a href="{html.escape(to_permanent_page(page, point.id, "related"))}">Related and history</a>')
     return " · ".join(parts) + f"\n{{: .{POINT_META} }}"
 
 
