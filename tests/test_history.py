@@ -49,7 +49,7 @@ def test_a_changed_wording_is_listed_with_its_date(clone, monkeypatch, tmp_path)
     (earlier,) = history.css("ol > li")
     assert earlier.text(separator=" ").startswith(old) and "Replaced on 2024-03-04." in earlier.text()
     # The current wording is the page's own text, not an earlier one.
-    assert "Reworded: " + old in built.html("p/act-in-small-places/").css_first("main > p").text()
+    assert "Reworded: " + old in built.html("p/act-in-small-places/").css_first("main > blockquote").text()
     untouched = built.html("p/asset-based-approach/").css_first("#history").text()
     assert "first published 2024-01-02; last changed 2024-01-02" in untouched and "Earlier" not in untouched
     points = {p["id"]: p for p in json.loads(built.file("principles.json").read_text(encoding="utf-8"))["points"]}
