@@ -85,6 +85,7 @@ def test_citation_files_import_into_reference_managers(built):
         assert entry["title"] == f"{meeting.title}, key point {pid}" and entry["urls"] == [SITE_URL + f"p/{pid}/"]
         (item,) = json.loads(site.file(f"p/{pid}/citation.json").read_text(encoding="utf-8"))
         assert item["id"] == f"jf-{pid}" and item["URL"] == SITE_URL + f"p/{pid}/"
+        assert harvard([item]).startswith("Better Way network (n"), pid  # citeproc-py makes a reference of each
 
 
 def harvard(items: list[dict]) -> str:
