@@ -233,7 +233,7 @@ def previews(tmp_path_factory) -> list[tuple[BuiltSite, list[str]]]:
 
 
 def test_no_case_runs_script_or_calls_another_host_in_a_browser(previews):
-    dialogs, foreign, opened = [], [], 0
+    dialogs, foreign, opened, searched = [], [], 0, 0
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=require_chromium(), args=FLAGS)
         for built, pages in previews:
@@ -270,11 +270,18 @@ def test_no_case_runs_script_or_calls_another_host_in_a_browser(previews):
                             ".forEach(e => e.dispatchEvent(new MouseEvent('mouseover')))"
                         )
                     opened += 1
+                # Material's search shows titles and text from its index as HTML: search for the cases.
+                page.goto("", wait_until="networkidle")
+                page.keyboard.press("/")
+                page.keyboard.type("case", delay=10)
+                page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+                page.mouse.move(200, 200)
+                searched += page.locator(".md-search-result__item").count()
                 page.close()
         browser.close()
     assert dialogs == []
     assert foreign == []
-    assert opened >= 80
+    assert opened >= 80 and searched > 0
 
 
 def test_refused_files_are_not_published_even_in_a_preview(previews):
