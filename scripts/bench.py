@@ -121,8 +121,16 @@ def measure(folder: Path) -> dict:
         "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "largest_page_kb": round(max(p.stat().st_size for p in html) / 1024, 1),
         "largest_page": max(html, key=lambda p: p.stat().st_size).relative_to(folder / "site").as_posix(),
-        "search_index_kb": round((folder / "site" / "search" / "search_index.json").stat().st_size / 1024, 1),
+        "search_index_kb": round(search_index_bytes(folder / "site") / 1024, 1),
     }
+
+
+def search_index_bytes(site: Path) -> int:
+    """The search index on disk: Pagefind's folder, or Material's one file when its search plugin is used."""
+    pagefind = site / "pagefind"
+    if pagefind.is_dir():
+        return sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
+    return (site / "search" / "search_index.json").stat().st_size
 
 
 def plain_material_s(folder: Path) -> float:

@@ -36,6 +36,8 @@ from notes_core.render import insert_theme_map, render_meeting_page, strip_point
 from notes_core.render.citations import meeting_highwire_tags
 from notes_core.render.scale import MINIFY_ABOVE
 from notes_core.sanitise import clean_html, maybe_removed, removed_parts
+from notes_core.search_index import SearchIndexError, write_search_index
+from notes_core.search_records import SearchRecord, records_from_page
 from notes_core.settings import Settings, load_settings
 from notes_core.site import Site, load_site
 from notes_core.source_files import read_source
@@ -48,6 +50,7 @@ _site: Site | None = None
 _theme_scripts: dict[str, list[str]] = {}
 _policies: dict[str, str] = {}
 _env = None
+_search_records: list[SearchRecord] = []
 EPOCH_FROM_GIT = "NOTES_EPOCH_FROM_GIT"
 # Set once per process: `mkdocs serve` previews drafts, with their problems shown on the page.
 _serving = False
@@ -89,6 +92,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             os.environ.pop(EPOCH_FROM_GIT, None)
     _theme_scripts.clear()
     _policies.clear()
+    _search_records.clear()
     return config
 
 
@@ -187,6 +191,8 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
     meeting = _meeting(page)
     html = strip_point_headerlinks(html, meeting) if meeting else html
     clean = clean_html(html)
+    if _own_search(config) and not (page.meta.get("search") or {}).get("exclude"):
+        _search_records.extend(records_from_page(page.file.src_uri, str(page.title or ""), clean))
     problems = _problems_of(page) + _removed(html, clean, page)
     if problems and _drafts():
         clean = clean_html(render_problems_panel(problems, whole_site=page.is_homepage)) + clean
@@ -194,6 +200,20 @@ def on_page_content(html: str, *, page: Page, config: MkDocsConfig, files: Files
         raise PluginError("The content has problems:\n" + ContentErrors(problems).report())
     _escape_for_the_theme(page)
     return clean
+
+
+def _own_search(config: MkDocsConfig) -> bool:
+    """The site's own search (Pagefind), unless Material's search plugin is configured instead."""
+    return "material/search" not in config.plugins
+
+
+def on_post_build(*, config: MkDocsConfig) -> None:
+    if not _own_search(config):
+        return
+    try:
+        write_search_index(_search_records, Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None
 
 
 def _removed(html: str, clean: str, page: Page) -> list[ContentError]:

@@ -47,7 +47,7 @@ def page(browser, base_url) -> Page:
 
 
 def search(page: Page, query: str) -> None:
-    """Search as a reader does: the / shortcut, then typing (Material reacts to key presses)."""
+    """Search as a reader does: the / shortcut, then typing (the search runs as keys are pressed)."""
     page.wait_for_load_state("networkidle")
     page.keyboard.press("/")
     expect(page.locator("input.md-search__input")).to_be_focused()
@@ -59,7 +59,6 @@ def test_search_finds_a_point_and_lands_on_its_anchor(page):
     page.goto("meetings/")
     search(page, "fleet of foot")
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=10000)
-    # Material heads each group of results with its page; the first match under it is the point.
     first = page.locator(".md-search-result__item").first.locator("a[href*='#']").first
     expect(first).to_be_visible(timeout=10000)
     assert re.search(
@@ -69,13 +68,6 @@ def test_search_finds_a_point_and_lands_on_its_anchor(page):
     page.wait_for_url(re.compile(r"#small-organisations-find-their-voice$"))
     expect(page.locator("#small-organisations-find-their-voice")).to_be_in_viewport()
     expect(page.locator("mark").first).to_have_text(re.compile("fleet", re.I))  # search highlighting
-
-
-def test_search_suggests_completions(page):
-    page.set_viewport_size({"width": 1280, "height": 900})
-    page.goto("")
-    search(page, "psycholog")
-    expect(page.locator(".md-search__suggest")).to_have_text(re.compile("psychological", re.I), timeout=10000)
 
 
 def test_copy_link_copies_the_permanent_url(page):

@@ -28,7 +28,9 @@ def inline_scripts(html: str) -> list[str]:
 
 def content_security_policy(scripts: Iterable[str] = (), styles: Iterable[str] = ()) -> str:
     """The policy for a page whose trusted inline scripts and style elements are given (their text)."""
-    script_src = " ".join(["'self'", *sorted({source_hash(s) for s in scripts})])
+    # 'wasm-unsafe-eval': the search engine (Pagefind) runs as WebAssembly; it allows compiling WebAssembly
+    # fetched from the site, not JavaScript's eval.
+    script_src = " ".join(["'self'", "'wasm-unsafe-eval'", *sorted({source_hash(s) for s in scripts})])
     # Table cells carry Python-Markdown's alignment as a style attribute: those exact values, by hash.
     style_src = " ".join(
         [

@@ -1,0 +1,251 @@
+"""The site's search, used as readers use it: in a real browser, typing into the header's search box.
+
+The phrase test reads the live site (it holds for any content): phrases are taken from every meeting's key
+points, with their typographic quotes, apostrophes, dashes, hyphens and question marks as the notes write
+them, and the first key point listed must be one that holds the phrase.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from browser import FLAGS, require_chromium, serve
+from playwright.sync_api import Page, expect, sync_playwright
+from selectolax.lexbor import LexborHTMLParser
+
+from notes_core.render.point import POINT_CLASS
+
+RESULT = ".md-search-result__item"
+PHRASES_PER_MEETING = 8
+QUOTED = re.compile(r"[‘“][^’”]{3,80}[’”]")
+HYPHENATED = re.compile(r"\S*\w-\w\S*")
+QUESTION = re.compile(r"(?:\S+\s+){0,5}\S+\?")
+
+
+def words(text: str) -> str:
+    """Text as search compares it: letters and digits, lower case, single spaces."""
+    return " ".join(re.split(r"[^\w]+", text.lower().replace("_", " "))).strip()
+
+
+def points_of(html: LexborHTMLParser) -> dict[str, str]:
+    """Each key point on a meeting page: its id and its text (heading and paragraphs), as the reader sees it."""
+    points: dict[str, str] = {}
+    article = html.css_first("article")
+    current: tuple[str, int] | None = None
+    for node in article.iter():
+        if node.tag in {"h1", "h2", "h3", "h4", "h5", "h6"}:
+            level = int(node.tag[1])
+            if POINT_CLASS in (node.attributes.get("class") or "").split():
+                current = (node.attributes["id"], level)
+                points[current[0]] = node.text()
+                continue
+            if current and level <= current[1]:
+                current = None
+        if current and "point-meta" not in (node.attributes.get("class") or ""):
+            points[current[0]] += "\n" + node.text()
+    return points
+
+
+def phrases(points: dict[str, str]) -> list[str]:
+    """Phrases a reader might remember from a meeting: every quoted one, some with hyphens or question marks,
+    and a few ordinary runs of words from its first, middle and last points."""
+    found: list[str] = []
+    texts = list(points.values())
+    for text in texts:
+        found += QUOTED.findall(text)
+    for pattern in (HYPHENATED, QUESTION):
+        for text in texts:
+            match = pattern.search(text.split("\n", 1)[-1])
+            if match:
+                start = max(0, match.start() - 30)
+                found.append(" ".join(text.split("\n", 1)[-1][start : match.end()].split()[1:]) or match.group())
+                break
+    for text in (texts[0], texts[len(texts) // 2], texts[-1]):
+        body = text.split("\n", 1)[-1].split()
+        middle = len(body) // 2
+        found.append(" ".join(body[middle : middle + 5]))
+    unique = list(dict.fromkeys(p.strip() for p in found if len(words(p).split()) >= 1))
+    return unique[: PHRASES_PER_MEETING - 5] + unique[-5:] if len(unique) > PHRASES_PER_MEETING else unique
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def live_url(site):
+    with serve(site.dir) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def notes_url(notes_site):
+    with serve(notes_site.dir) as url:
+        yield url
+
+
+def open_search(page: Page) -> None:
+    page.keyboard.press("/")
+    expect(page.locator("input.md-search__input")).to_be_focused()
+
+
+def typed(page: Page, query: str) -> None:
+    """Type the query afresh and wait for the list to answer it (the search runs as each key is pressed)."""
+    box = page.locator("input.md-search__input")
+    box.fill("")
+    box.press_sequentially(query)
+    cleaned = " ".join(query.replace('"', " ").replace("“", " ").replace("”", " ").split())
+    answered = page.locator("#jf-search-results")
+    expect(answered).to_have_attribute("data-query", cleaned, timeout=10000)
+
+
+def first_point(page: Page, query: str) -> str:
+    """The address of the first key point listed for the query."""
+    typed(page, query)
+    points = page.locator(RESULT).filter(has_text="Key point ·")
+    if not points.count():
+        return "(no key point listed)"
+    return points.first.locator("a").get_attribute("href") or ""
+
+
+def test_every_meeting_phrases_find_their_key_point_first(site, browser, live_url):
+    page = browser.new_page(base_url=live_url)
+    page.goto("")
+    open_search(page)
+    checked, missed = 0, []
+    meetings = sorted(p for p in site.dir.glob("meetings/*/index.html"))
+    assert meetings
+    by_meeting = {m.parent.name: points_of(LexborHTMLParser(m.read_text(encoding="utf-8"))) for m in meetings}
+    every_point = {(slug, pid): text for slug, points in by_meeting.items() for pid, text in points.items()}
+    for slug, points in by_meeting.items():
+        assert points, slug
+        asked = phrases(points)
+        assert len(asked) >= 4, (slug, asked)
+        assert any(QUOTED.fullmatch(p) for p in asked) or not any(QUOTED.search(t) for t in points.values())
+        for phrase in asked:
+            # A phrase the notes use more than once may lead to any point that holds it.
+            holding = {key for key, text in every_point.items() if words(phrase) in words(text)}
+            assert (slug, next(iter(points))) in holding or holding, phrase
+            href = first_point(page, phrase)
+            address = urlsplit(href)
+            checked += 1
+            if (address.path.rstrip("/").rsplit("/", 1)[-1], address.fragment) not in holding:
+                missed.append((phrase, href, sorted(holding)))
+    page.close()
+    assert missed == [], f"{len(missed)} of {checked} phrases:\n" + "\n".join(map(str, missed))
+    assert checked >= 4 * len(meetings)
+
+
+def test_a_result_lands_on_the_point_with_the_words_highlighted(browser, notes_url):
+    page = browser.new_page(base_url=notes_url, viewport={"width": 390, "height": 844})
+    page.goto("meetings/")
+    open_search(page)
+    href = first_point(page, "‘place of performance’")
+    assert re.search(r"meetings/integrated-health-and-care/\?h=.*#unlearn-committee-culture$", href)
+    page.locator(RESULT).first.locator("a").click()
+    page.wait_for_url(re.compile(r"#unlearn-committee-culture$"))
+    # The address is the point's own again, ready to copy; the phrase is marked where it stands.
+    assert "?h=" not in page.url
+    expect(page.locator("#unlearn-committee-culture")).to_be_in_viewport()
+    marks = page.locator("mark.jf-highlight")
+    expect(marks.first).to_have_text(re.compile("place of performance", re.I))
+    page.close()
+
+
+def test_search_is_operable_by_keyboard_alone(browser, notes_url):
+    page = browser.new_page(base_url=notes_url, viewport={"width": 390, "height": 844})
+    page.goto("about/")
+    # On a phone the header's search button is reached with Tab and opened with Enter, like any button.
+    opener = page.locator("[data-jf-search-open]")
+    opener.focus()
+    page.keyboard.press("Enter")
+    box = page.locator("input.md-search__input")
+    expect(box).to_be_focused()
+    typed(page, "fleet of foot")
+    page.keyboard.press("ArrowDown")
+    expect(page.locator(f"{RESULT} a").first).to_be_focused()
+    page.keyboard.press("ArrowUp")
+    expect(box).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()
+    expect(opener).to_be_focused()
+    # On a wide screen the box is in the header: Tab reaches it and opens the results; Enter follows the first.
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto("about/")
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.classList.contains('md-search__input')"):
+            break
+    expect(box).to_be_focused()
+    expect(page.locator("#__search")).to_be_checked()
+    typed(page, "fleet of foot")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"#small-organisations-find-their-voice$"))
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violations_with_results_open(browser, notes_url, scheme, tmp_path):
+    for viewport in ({"width": 1280, "height": 900}, {"width": 390, "height": 844}):
+        context = browser.new_context(base_url=notes_url, color_scheme=scheme, viewport=viewport)
+        page = context.new_page()
+        page.goto("")
+        open_search(page)
+        page.locator("input.md-search__input").press_sequentially("trust")
+        expect(page.locator(RESULT).first).to_be_visible(timeout=10000)
+        results = Axe().run(
+            page,
+            options={
+                "runOnly": {
+                    "type": "tag",
+                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+                }
+            },
+        )
+        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        assert violations == [], (viewport, violations)
+        if viewport["width"] < 500:
+            # On a phone the results fill the screen below the box, as Material's do.
+            page.screenshot(path=str(tmp_path / f"search-{scheme}.png"))
+            box = page.locator(".md-search__inner").bounding_box()
+            first = page.locator(RESULT).first.bounding_box()
+            assert box and first and box["width"] >= viewport["width"] - 1
+            assert 0 < first["y"] < viewport["height"] / 2 and first["width"] >= viewport["width"] - 20
+        context.close()
+
+
+def test_search_sends_no_request_to_another_host_and_breaks_no_policy(browser, notes_url):
+    page = browser.new_page(base_url=notes_url)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto("")
+    page.evaluate(
+        "window.violations = [];"
+        "document.addEventListener('securitypolicyviolation', e => window.violations.push(e.violatedDirective))"
+    )
+    open_search(page)
+    page.locator("input.md-search__input").press_sequentially("joining forces")
+    expect(page.locator(RESULT).first).to_be_visible(timeout=10000)
+    assert page.evaluate("window.violations") == []
+    own = urlsplit(notes_url).netloc
+    assert [u for u in requests if urlsplit(u).netloc != own] == []
+    # Nothing of the index is fetched until the reader opens search.
+    assert any("/pagefind/" in u for u in requests)
+    page.close()
+
+
+def test_nothing_of_search_loads_until_search_opens(browser, notes_url):
+    page = browser.new_page(base_url=notes_url)
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto("meetings/")
+    page.wait_for_load_state("networkidle")
+    assert [u for u in requests if "/pagefind/" in u] == []
+    page.close()
