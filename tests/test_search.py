@@ -45,7 +45,7 @@ def points_of(html: LexborHTMLParser) -> dict[str, str]:
             if current and level <= current[1]:
                 current = None
         if current and "point-meta" not in (node.attributes.get("class") or ""):
-            points[current[0]] += "\n" + node.text()
+            points[current[0]] += "\n" + " ".join(node.text(separator=" ").split())
     return points
 
 
@@ -141,6 +141,38 @@ def test_every_meeting_phrases_find_their_key_point_first(site, browser, live_ur
     page.close()
     assert missed == [], f"{len(missed)} of {checked} phrases:\n" + "\n".join(map(str, missed))
     assert checked >= 4 * len(meetings)
+
+
+def test_every_key_point_is_found_first_by_words_of_its_own(site, browser, live_url):
+    """Not only the phrases typed above: for every key point of the site, six words from the middle of its
+    longest sentence, as a reader pasting them would give them."""
+    page = browser.new_page(base_url=live_url)
+    page.goto("")
+    open_search(page)
+    every_point = {
+        (m.parent.name, pid): text
+        for m in sorted(site.dir.glob("meetings/*/index.html"))
+        for pid, text in points_of(LexborHTMLParser(m.read_text(encoding="utf-8"))).items()
+    }
+    missed = []
+    for key, text in every_point.items():
+        body = text.split("\n", 1)[-1] or text
+        sentence = max(re.split(r"(?<=[.?!])\s+", body), key=len).split()
+        middle = max(0, len(sentence) // 2 - 3)
+        phrase = " ".join(sentence[middle : middle + 6])
+        holding = {k for k, t in every_point.items() if words(phrase) in words(t)}
+        page.locator("input.md-search__input").fill(phrase)
+        expect(page.locator("#jf-search-results")).to_have_attribute(
+            "data-query", " ".join(phrase.replace('"', " ").replace("“", " ").replace("”", " ").split()), timeout=10000
+        )
+        points = page.locator(RESULT).filter(has_text="Key point ·")
+        href = points.first.locator("a").get_attribute("href") if points.count() else ""
+        address = urlsplit(href or "")
+        if (address.path.rstrip("/").rsplit("/", 1)[-1], address.fragment) not in holding:
+            missed.append((key, phrase, href))
+    page.close()
+    assert len(every_point) > 50
+    assert missed == []
 
 
 def test_a_result_lands_on_the_point_with_the_words_highlighted(browser, notes_url):
