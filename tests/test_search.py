@@ -282,3 +282,37 @@ def test_nothing_of_search_loads_until_search_opens(browser, notes_url):
     page.wait_for_load_state("networkidle")
     assert [u for u in requests if "/pagefind/" in u] == []
     page.close()
+
+
+def test_markup_in_the_notes_is_shown_as_text_in_results(project, browser, tmp_path):
+    """Text that looks like markup (allowed in prose, escaped) stays text: in the index, the excerpt and the
+    highlight, with no element made of it, no dialog and no request."""
+    from conftest import edit
+    from site_build import build_site
+
+    edit(
+        project,
+        "The concept of 20-minute neighbourhoods",
+        "Write &lt;img src=x onerror=alert(1)&gt; and &lt;mark&gt;zebrafish&lt;/mark&gt; &amp;amp; so on. "
+        "The concept of 20-minute neighbourhoods",
+    )
+    built = build_site(project / "mkdocs.yml", tmp_path / "site")
+    with serve(built.dir) as url:
+        page = browser.new_page(base_url=url)
+        dialogs, requests = [], []
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto("")
+        open_search(page)
+        typed(page, "zebrafish")
+        first = page.locator(RESULT).first
+        expect(first).to_contain_text("<img src=x onerror=alert(1)>")
+        expect(first).to_contain_text("<mark>zebrafish</mark>")
+        assert first.locator("img").count() == 0
+        expect(first.locator("mark")).to_have_count(1)
+        first.locator("a").click()
+        page.wait_for_url(re.compile(r"#act-in-small-places$"))
+        expect(page.locator("mark.jf-highlight")).to_have_text(["zebrafish"])
+        assert dialogs == []
+        assert [u for u in requests if urlsplit(u).netloc != urlsplit(url).netloc] == []
+        page.close()

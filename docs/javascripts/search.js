@@ -103,15 +103,15 @@
     });
   }
 
-  // Pagefind's excerpt marks the words found with <mark>; everything else in it is text.
+  // Pagefind's excerpt marks the words found with <mark>; everything else in it is the record's text.
   function excerpt(html) {
     var paragraph = document.createElement("p");
     paragraph.className = "jf-result__excerpt";
     html.split(/(<mark>|<\/mark>)/).reduce(function (marked, part) {
       if (part === "<mark>") return true;
       if (part === "</mark>") return false;
-      // Decoded as text in an inert document (DOMParser runs no script and loads nothing).
-      var text = new DOMParser().parseFromString("<p>" + part + "</p>", "text/html").body.textContent;
+      // Pagefind escapes only < and > in excerpts: undone here, and the result is set as text, never parsed.
+      var text = part.replace(/&lt;/g, "<").replace(/&gt;/g, ">");
       if (marked) {
         var mark = document.createElement("mark");
         mark.textContent = text;
