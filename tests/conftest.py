@@ -42,6 +42,18 @@ def project(tmp_path: Path) -> Path:
     return copy_project(NOTES, tmp_path)
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's Chromium, driven by Playwright, for a module of browser tests."""
+    from browser import FLAGS, require_chromium
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=FLAGS)
+        yield chromium
+        chromium.close()
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite tests/golden/ from the current output")
 

@@ -7,9 +7,9 @@ from itertools import pairwise
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from browser import FLAGS, require_chromium, serve
-from playwright.sync_api import Page, expect, sync_playwright
+from accessibility import axe_violations
+from browser import serve
+from playwright.sync_api import Page, expect
 
 AXE_PAGES = [
     "",
@@ -27,14 +27,6 @@ def base_url(notes_site):
     """The notes fixture archive: these tests name its meetings and points."""
     with serve(notes_site.dir) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=FLAGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture
@@ -183,22 +175,12 @@ def test_skip_link_moves_keyboard_focus_to_the_content(page):
 def test_axe_finds_no_violations(browser, base_url, scheme):
     context = browser.new_context(base_url=base_url, color_scheme=scheme)
     page = context.new_page()
-    axe = Axe()
     found = {}
     for path in AXE_PAGES:
         page.goto(path)
         expected = "slate" if scheme == "dark" else "default"
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
-        results = axe.run(
-            page,
-            options={
-                "runOnly": {
-                    "type": "tag",
-                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-                }
-            },
-        )
-        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
+        violations = axe_violations(page)
         if violations:
             found[path or "home"] = violations
     context.close()

@@ -11,9 +11,9 @@ import re
 from urllib.parse import urlsplit
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
-from browser import FLAGS, require_chromium, serve
-from playwright.sync_api import Page, expect, sync_playwright
+from accessibility import axe_violations
+from browser import serve
+from playwright.sync_api import Page, expect
 from selectolax.lexbor import LexborHTMLParser
 
 from notes_core.render.point import POINT_CLASS
@@ -69,14 +69,6 @@ def phrases(points: dict[str, str]) -> list[str]:
         found.append(" ".join(body[middle : middle + 5]))
     unique = list(dict.fromkeys(p.strip() for p in found if len(words(p).split()) >= 1))
     return unique[: PHRASES_PER_MEETING - 5] + unique[-5:] if len(unique) > PHRASES_PER_MEETING else unique
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=require_chromium(), args=FLAGS)
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
@@ -233,17 +225,7 @@ def test_axe_finds_no_violations_with_results_open(browser, notes_url, scheme, t
         open_search(page)
         page.locator("input.md-search__input").press_sequentially("trust")
         expect(page.locator(RESULT).first).to_be_visible(timeout=10000)
-        results = Axe().run(
-            page,
-            options={
-                "runOnly": {
-                    "type": "tag",
-                    "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
-                }
-            },
-        )
-        violations = [(v["id"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]]
-        assert violations == [], (viewport, violations)
+        assert axe_violations(page) == [], viewport
         if viewport["width"] < 500:
             # On a phone the results fill the screen below the box, as Material's do.
             page.screenshot(path=str(tmp_path / f"search-{scheme}.png"))
@@ -254,10 +236,16 @@ def test_axe_finds_no_violations_with_results_open(browser, notes_url, scheme, t
         context.close()
 
 
-def test_search_sends_no_request_to_another_host_and_breaks_no_policy(browser, notes_url):
-    page = browser.new_page(base_url=notes_url)
+def watched(browser, url: str) -> tuple[Page, list[str]]:
+    """A page, and the list of every address it requests."""
+    page = browser.new_page(base_url=url)
     requests: list[str] = []
     page.on("request", lambda request: requests.append(request.url))
+    return page, requests
+
+
+def test_search_sends_no_request_to_another_host_and_breaks_no_policy(browser, notes_url):
+    page, requests = watched(browser, notes_url)
     page.goto("")
     page.evaluate(
         "window.violations = [];"
@@ -275,9 +263,7 @@ def test_search_sends_no_request_to_another_host_and_breaks_no_policy(browser, n
 
 
 def test_nothing_of_search_loads_until_search_opens(browser, notes_url):
-    page = browser.new_page(base_url=notes_url)
-    requests: list[str] = []
-    page.on("request", lambda request: requests.append(request.url))
+    page, requests = watched(browser, notes_url)
     page.goto("meetings/")
     page.wait_for_load_state("networkidle")
     assert [u for u in requests if "/pagefind/" in u] == []
@@ -298,10 +284,9 @@ def test_markup_in_the_notes_is_shown_as_text_in_results(project, browser, tmp_p
     )
     built = build_site(project / "mkdocs.yml", tmp_path / "site")
     with serve(built.dir) as url:
-        page = browser.new_page(base_url=url)
-        dialogs, requests = [], []
+        page, requests = watched(browser, url)
+        dialogs: list[str] = []
         page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        page.on("request", lambda request: requests.append(request.url))
         page.goto("")
         open_search(page)
         typed(page, "zebrafish")
