@@ -301,3 +301,18 @@ def test_markup_in_the_notes_is_shown_as_text_in_results(project, browser, tmp_p
         assert dialogs == []
         assert [u for u in requests if urlsplit(u).netloc != urlsplit(url).netloc] == []
         page.close()
+
+
+def test_search_works_from_a_sub_folder(notes_site, browser, tmp_path):
+    """A project site on GitHub Pages lives at /<repository>/: results lead there, not to the host's root."""
+    (tmp_path / "joining-forces-notes").symlink_to(notes_site.dir, target_is_directory=True)
+    with serve(tmp_path) as url:
+        page = browser.new_page(base_url=url)
+        page.goto("joining-forces-notes/about/")
+        open_search(page)
+        href = first_point(page, "fleet of foot")
+        assert urlsplit(href).path == "/joining-forces-notes/meetings/unequal-alliances/"
+        page.locator(RESULT).first.locator("a").click()
+        page.wait_for_url(re.compile(r"/joining-forces-notes/meetings/unequal-alliances/#small-organisations"))
+        expect(page.locator("mark.jf-highlight").first).to_have_text("fleet of foot")
+        page.close()

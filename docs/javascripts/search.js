@@ -25,7 +25,8 @@
         return response.ok ? response.json() : {};
       });
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
-        return pagefind.options({ basePath: new URL("pagefind/", root).href, excerptLength: 24 })
+        // baseUrl "/": results' URLs are the records' paths, whatever folder the site is served from.
+        return pagefind.options({ basePath: new URL("pagefind/", root).href, baseUrl: "/", excerptLength: 24 })
           .then(function () { return Promise.all([pagefind.init(), titles]); })
           .then(function (ready) { meetingTitles = ready[1]; return pagefind; });
       });
