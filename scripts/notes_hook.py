@@ -36,7 +36,7 @@ from notes_core.render import insert_theme_map, render_meeting_page, strip_point
 from notes_core.render.citations import meeting_highwire_tags
 from notes_core.render.scale import MINIFY_ABOVE
 from notes_core.sanitise import clean_html, maybe_removed, removed_parts
-from notes_core.search_index import SearchIndexError, write_search_index
+from notes_core.search_index import IndexRun, SearchIndexError, finish_search_index, start_search_index
 from notes_core.search_records import SearchRecord, records_from_page
 from notes_core.settings import Settings, load_settings
 from notes_core.site import Site, load_site
@@ -51,6 +51,7 @@ _theme_scripts: dict[str, list[str]] = {}
 _policies: dict[str, str] = {}
 _env = None
 _search_records: list[SearchRecord] = []
+_search_run: IndexRun | None = None
 EPOCH_FROM_GIT = "NOTES_EPOCH_FROM_GIT"
 # Set once per process: `mkdocs serve` previews drafts, with their problems shown on the page.
 _serving = False
@@ -93,6 +94,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     _theme_scripts.clear()
     _policies.clear()
     _search_records.clear()
+    _stop_search_run()
     return config
 
 
@@ -207,13 +209,38 @@ def _own_search(config: MkDocsConfig) -> bool:
     return "material/search" not in config.plugins
 
 
+def _start_search_index(config: MkDocsConfig) -> None:
+    """Every page's content is rendered before the theme writes any page (on_env): Pagefind indexes the
+    records while the pages are written, and on_post_build waits for it."""
+    global _search_run
+    _stop_search_run()
+    if _own_search(config):
+        try:
+            _search_run = start_search_index(_search_records, Path(config.site_dir))
+        except SearchIndexError as error:
+            raise PluginError(str(error)) from None
+
+
+def _stop_search_run() -> None:
+    global _search_run
+    if _search_run is not None:
+        _search_run.stop()
+        _search_run = None
+
+
 def on_post_build(*, config: MkDocsConfig) -> None:
-    if not _own_search(config):
+    global _search_run
+    run, _search_run = _search_run, None
+    if run is None:
         return
     try:
-        write_search_index(_search_records, Path(config.site_dir))
+        finish_search_index(run)
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+
+
+def on_build_error(*, error: Exception) -> None:
+    _stop_search_run()
 
 
 def _removed(html: str, clean: str, page: Page) -> list[ContentError]:
@@ -241,6 +268,7 @@ def on_env(env, *, config: MkDocsConfig, files: Files):
     # The theme's own inline scripts, allowed by hash; one of them carries the page's base URL.
     global _env
     _env = env
+    _start_search_index(config)
     for name in ("partials/javascripts/content.html", "partials/javascripts/palette.html"):
         _theme_scripts.setdefault("any", []).extend(
             inline_scripts(env.get_template(name).render(config=config, features=[]))

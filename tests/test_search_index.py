@@ -24,13 +24,13 @@ def indexed(site: BuiltSite) -> list[dict]:
         data = gzip.decompress(fragment.read_bytes())
         assert data.startswith(SIGNATURE)
         record = json.loads(data[len(SIGNATURE) :])
-        kind, rest = record["url"].strip("/").split("/", 1)
+        kind, rest = record["url"].strip("/").removesuffix(".html").split("/", 1)
         if kind == POINT:
             page, anchor = rest.rsplit("/", 1)
             address, context = f"{page}/#{anchor}", titles[page + "/"]
         else:
             context, _, address = rest.partition("/")
-            address += "/" if address else ""
+            address = "" if address in ("", "index") else address + "/"
         records.append(
             {
                 "address": address,
@@ -91,6 +91,8 @@ def test_records_from_a_meeting_page_follow_its_headings():
     <h4 class="point" id="two">Second</h4><p>Gamma.</p>
     <h2 id="after">After</h2><p>Said after.</p>
     <div data-search-exclude><p>A listing of titles.</p></div>
+    <h3 data-search-exclude><a href="x">A point's copy</a></h3><p>Its text, found on its own page.</p>
+    <h2 id="end">End</h2><p>Said at the end.</p>
     """
     records = records_from_page("meetings/m.md", "A meeting", html)
     assert [(r.address, r.kind, r.title, r.blocks) for r in records] == [
@@ -100,7 +102,7 @@ def test_records_from_a_meeting_page_follow_its_headings():
             "meetings/m/",
             PAGE,
             "A meeting",
-            ("A meeting", "Said before the points.", "Key points", "After", "Said after."),
+            ("A meeting", "Said before the points.", "Key points", "After", "Said after.", "End", "Said at the end."),
         ),
     ]
     assert records[0].context == "A meeting" and records[-1].context == "Meeting"
@@ -121,6 +123,7 @@ def test_the_fixture_index_is_complete(notes_index):
 
 
 def test_a_record_path_is_its_address_and_kind():
-    assert record_path(SearchRecord("meetings/m/#one", POINT, "t", "c", ())) == "point/meetings/m/one/index.html"
-    assert record_path(SearchRecord("themes/x/", PAGE, "t", "Theme", ())) == "page/Theme/themes/x/index.html"
+    assert record_path(SearchRecord("meetings/m/#one", POINT, "t", "c", ())) == "point/meetings/m/one.html"
+    assert record_path(SearchRecord("themes/x/", PAGE, "t", "Theme", ())) == "page/Theme/themes/x.html"
+    assert record_path(SearchRecord("about/", PAGE, "t", "Page", ())) == "page/Page/about.html"
     assert record_path(SearchRecord("", PAGE, "t", "Page", ())) == "page/Page/index.html"

@@ -36,16 +36,16 @@
   }
 
   // What a result is, from its URL (the index's documents are laid out so: search_index.py, record_path):
-  // point/<meeting page><id>/ is a key point, page/<Kind>/<address> a page.
+  // point/<meeting page><id>.html is a key point, page/<Kind>/<address>.html a page.
   function located(url) {
-    var path = decodeURI(url).replace(/^\/+/, "").replace(/index\.html$/, "");
+    var path = decodeURI(url).replace(/^\/+/, "").replace(/(index)?\.html$/, "");
     if (path.indexOf("point/") === 0) {
-      var rest = path.slice("point/".length).replace(/\/$/, ""), cut = rest.lastIndexOf("/") + 1;
+      var rest = path.slice("point/".length), cut = rest.lastIndexOf("/") + 1;
       var page = rest.slice(0, cut);
       return { point: true, address: page + "#" + rest.slice(cut), context: meetingTitles[page] || "" };
     }
-    var parts = path.slice("page/".length).split("/");
-    return { point: false, address: parts.slice(1).join("/"), context: parts[0] };
+    var parts = path.slice("page/".length).split("/"), address = parts.slice(1).join("/");
+    return { point: false, address: address && !/\/$/.test(address) ? address + "/" : address, context: parts[0] };
   }
 
   function say(text) { status.textContent = text; }

@@ -2,9 +2,10 @@
 
 Records are made from each page's rendered, sanitised HTML, so search holds exactly the words a reader sees.
 A key point is its own record (its heading and its paragraphs, addressed by its anchor), so a phrase from the
-notes leads to the point that holds it, not to a long page. Listings that only repeat titles found elsewhere
-(`data-search-exclude`) and pages marked `search: {exclude: true}` are left out. Nothing here knows which
-engine indexes the records.
+notes leads to the point that holds it, not to a long page. What only repeats words found elsewhere is left
+out: an element marked `data-search-exclude`, and the whole section under a heading so marked (a point's copy
+on a theme or speaker page), as are pages marked `search: {exclude: true}`. Nothing here knows which engine
+indexes the records.
 """
 
 from __future__ import annotations
@@ -44,13 +45,14 @@ def records_from_page(docs_path: str, title: str, html: str) -> list[SearchRecor
     root = LexborHTMLParser(f"<body>{html}</body>").body
     if root is None:
         return []
-    for excluded in root.css(f"[{EXCLUDE}], .headerlink, .{POINT_META}"):
+    for excluded in root.css(f"[{EXCLUDE}]:not(h1, h2, h3, h4, h5, h6), .headerlink, .{POINT_META}"):
         excluded.decompose()
     address = page_address(docs_path)
     records: list[SearchRecord] = []
     page_blocks: list[str] = []
     point: tuple[str, str, int] | None = None  # id, title, heading level
     point_blocks: list[str] = []
+    skipping = 0  # the level of an excluded heading whose section is being left out
 
     def close_point() -> None:
         if point is not None:
@@ -58,6 +60,13 @@ def records_from_page(docs_path: str, title: str, html: str) -> list[SearchRecor
 
     for node in _top_level(root):
         level = int(node.tag[1]) if node.tag in HEADINGS else 0
+        if skipping and not (level and level <= skipping):
+            continue
+        skipping = 0
+        if level and EXCLUDE in node.attributes:
+            close_point()
+            point, skipping = None, level
+            continue
         if level and _is_point(node):
             close_point()
             point, point_blocks = (node.attributes.get("id") or "", _text(node), level), []
