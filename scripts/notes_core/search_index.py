@@ -20,8 +20,8 @@ import json
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from .render.documents import render_document
@@ -51,60 +51,64 @@ def pagefind_program() -> Path:
     return Path(str(get_executable()))
 
 
-@dataclass
 class IndexRun:
-    """Pagefind at work on the records, while the build goes on writing pages."""
+    """Pagefind at work on the records, in a thread of its own, while the build goes on writing pages: the
+    records' documents are written to a temporary folder, then Pagefind's program indexes them."""
 
-    process: subprocess.Popen[str]
-    folder: tempfile.TemporaryDirectory[str]
-    output: Path
-    titles: dict[str, str]
+    def __init__(self, records: Sequence[SearchRecord], site_dir: Path) -> None:
+        self.program = pagefind_program()
+        self.output = site_dir / FOLDER
+        shutil.rmtree(self.output, ignore_errors=True)
+        self.titles = {r.address.split("#", 1)[0]: r.context for r in records if r.kind == POINT}
+        self.process: subprocess.Popen[str] | None = None
+        self.said: str = ""
+        self.error: Exception | None = None
+        self.stopped = False
+        self.thread = threading.Thread(target=self._index, args=(list(records),), daemon=True)
+        self.thread.start()
+
+    def _index(self, records: list[SearchRecord]) -> None:
+        try:
+            with tempfile.TemporaryDirectory(prefix="notes-search-") as folder:
+                for record in records:
+                    target = Path(folder) / record_path(record)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    document = render_document("search_record.html", {"record": record, "language": LANGUAGE})
+                    target.write_text(document, encoding="utf-8")
+                if self.stopped:
+                    return
+                command = [str(self.program), "--site", folder, "--output-path", str(self.output)]
+                command += ["--force-language", LANGUAGE, "--silent"]
+                self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                self.said = self.process.communicate()[0]
+        except Exception as error:  # reported by finish_search_index, in the build's own thread
+            self.error = error
 
     def stop(self) -> None:
         """Abandon the run (the build failed, or a new build started)."""
-        if self.process.poll() is None:
+        self.stopped = True
+        if self.process is not None and self.process.poll() is None:
             self.process.kill()
-            self.process.wait()
-        self.folder.cleanup()
+        self.thread.join()
 
 
 def start_search_index(records: Sequence[SearchRecord], site_dir: Path) -> IndexRun:
-    """Write the records' documents and start Pagefind on them, into site_dir/pagefind/; finish_search_index
-    waits for it. Started as soon as every page is rendered, it runs while the pages are written."""
-    program = pagefind_program()
-    output = site_dir / FOLDER
-    shutil.rmtree(output, ignore_errors=True)
-    folder = tempfile.TemporaryDirectory(prefix="notes-search-")
-    source = Path(folder.name)
-    for record in records:
-        target = source / record_path(record)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(render_document("search_record.html", {"record": record, "language": LANGUAGE}), "utf-8")
-    command = [str(program), "--site", str(source), "--output-path", str(output)]
-    command += ["--force-language", LANGUAGE, "--silent"]
-    try:
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    except OSError as error:
-        folder.cleanup()
-        raise SearchIndexError(f"Pagefind could not index the site: {error}") from None
-    titles = {record.address.split("#", 1)[0]: record.context for record in records if record.kind == POINT}
-    return IndexRun(process, folder, output, titles)
+    """Start indexing the records into site_dir/pagefind/; finish_search_index waits for it. Started as soon as
+    every page is rendered, it runs while the theme writes the pages."""
+    return IndexRun(records, site_dir)
 
 
 def finish_search_index(run: IndexRun) -> None:
     """Wait for Pagefind, then keep only what the browser needs, with the meetings' titles beside it."""
-    try:
-        said, _ = run.process.communicate(timeout=TIMEOUT_S)
-    except subprocess.TimeoutExpired:
+    run.thread.join(TIMEOUT_S)
+    if run.thread.is_alive():
         run.stop()
-        raise SearchIndexError(f"Pagefind did not finish indexing the site within {TIMEOUT_S} seconds") from None
-    finally:
-        run.folder.cleanup()
-    output = run.output
-    if run.process.returncode != 0 or not (output / "pagefind.js").is_file():
-        raise SearchIndexError(
-            f"Pagefind could not index the site (exit status {run.process.returncode}): " + said.strip()[-2000:]
-        )
+        raise SearchIndexError(f"Pagefind did not finish indexing the site within {TIMEOUT_S} seconds")
+    if run.error is not None:
+        raise SearchIndexError(f"Pagefind could not index the site: {run.error}")
+    output, status = run.output, run.process.returncode if run.process else None
+    if status != 0 or not (output / "pagefind.js").is_file():
+        raise SearchIndexError(f"Pagefind could not index the site (exit status {status}): " + run.said.strip()[-2000:])
     (output / MEETING_TITLES).write_text(json.dumps(run.titles, ensure_ascii=False, sort_keys=True), encoding="utf-8")
     for path in output.iterdir():
         if path.name not in KEPT and not path.name.endswith(".pf_meta") and path.name not in KEPT_FOLDERS:
