@@ -1,11 +1,16 @@
 #!/usr/bin/env python3
 """Benchmark: build synthetic archives of N meetings with the real configuration and hook.
 
-    python scripts/bench.py --meetings 100 1000 [--keep DIR]
+    python scripts/bench.py --meetings 100 1000 [--keep DIR] [--search]
 
 Prints one JSON line per N: meetings, pages, build_s, markdown_floor_s, ratio, script_s,
-peak_mib, largest_page_kb, search_index_kb. Then one line comparing the real site's build
-with an empty Material site, both measured in this run. See BENCHMARKS.md.
+peak_mib, largest_page_kb, search_engine, search_index_kb. Then one line comparing the real
+site's build with an empty Material site, both measured in this run. See BENCHMARKS.md.
+
+With --search, each project (each N, and the real site) is also built a second time with
+Material's own search plugin in place of the project's search, and both builds are searched
+in Chromium (scripts/bench_search.py): each line then carries `search`, with `project` and
+`material` entries of build_s and the browser's figures, and the real site has a line of its own.
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ ROOT = SCRIPTS.parent
 sys.path.insert(0, str(SCRIPTS))
 
 from bench_archive import write_archive  # noqa: E402
+from bench_search import measure_search, phrases_from_meetings, search_on_disk  # noqa: E402
 
 COPIED = [
     "mkdocs.yml",
@@ -46,6 +52,11 @@ HOME = """# Synthetic archive
 
 <!-- theme-map -->
 """
+# Material's search for comparison, with a separator that also splits on typographic punctuation
+# (the notes' curly quotes, dashes and ellipses), as a JavaScript regular expression.
+MATERIAL_SEARCH = {"search": {"separator": r"[\s\-\u2018\u2019\u201c\u201d\u2013\u2014\u2026?!.,;:()]+"}}
+VARIANTS = ("project", "material")
+SEARCH_WARM = 2  # queries after the first in each visit
 
 
 def make_project(folder: Path, meetings: int) -> None:
@@ -96,20 +107,34 @@ def markdown_floor(folder: Path, config) -> float:
     return time.perf_counter() - start
 
 
-def measure(folder: Path) -> dict:
-    """One build of the project in `folder`, in this process."""
+def variant_settings(folder: Path, variant: str) -> dict:
+    """Settings that override the project's mkdocs.yml: for the `material` variant, Material's own
+    search plugin in place of whatever search the project has, the other plugins kept."""
+    if variant == "project":
+        return {}
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(folder / "mkdocs.yml", encoding="utf-8") as file:
+        plugins = yaml_load(file).get("plugins") or []
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
+    return {"plugins": [MATERIAL_SEARCH] + [p for p, name in zip(plugins, names, strict=True) if name != "search"]}
+
+
+def measure(folder: Path, site: Path, settings: dict) -> dict:
+    """One build of the project in `folder` into `site`, in this process."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
-    config = load_config(config_file=str(folder / "mkdocs.yml"), site_dir=str(folder / "site"), strict=True)
+    config = load_config(config_file=str(folder / "mkdocs.yml"), site_dir=str(site), strict=True, **settings)
     spent = timed_hooks(config)
     start = time.perf_counter()
     build(config)
     build_s = time.perf_counter() - start
     floor = markdown_floor(folder, config)
-    html = list((folder / "site").rglob("*.html"))
+    html = list(site.rglob("*.html"))
+    disk = search_on_disk(site)
     return {
         "pages": len(html),
         "build_s": round(build_s, 3),
@@ -120,17 +145,10 @@ def measure(folder: Path) -> dict:
         "script_by_event_s": {k: round(v, 3) for k, v in spent.items() if k != "script_s"},
         "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "largest_page_kb": round(max(p.stat().st_size for p in html) / 1024, 1),
-        "largest_page": max(html, key=lambda p: p.stat().st_size).relative_to(folder / "site").as_posix(),
-        "search_index_kb": round(search_index_bytes(folder / "site") / 1024, 1),
+        "largest_page": max(html, key=lambda p: p.stat().st_size).relative_to(site).as_posix(),
+        "search_engine": disk["engine"],
+        "search_index_kb": disk["search_index_kb"],
     }
-
-
-def search_index_bytes(site: Path) -> int:
-    """The search index on disk: Pagefind's folder, or Material's one file when its search plugin is used."""
-    pagefind = site / "pagefind"
-    if pagefind.is_dir():
-        return sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
-    return (site / "search" / "search_index.json").stat().st_size
 
 
 def plain_material_s(folder: Path) -> float:
@@ -168,23 +186,57 @@ def plain_material_s(folder: Path) -> float:
     return elapsed
 
 
-def run_one(meetings: int, keep: Path | None) -> dict:
+def search_figures(folder: Path, site: Path, runs: int) -> dict:
+    """The built site searched in Chromium for phrases of its own meetings."""
+    queries = phrases_from_meetings(folder / "docs" / "meetings", runs * (1 + SEARCH_WARM))
+    return measure_search(site, queries, runs=runs, warm=SEARCH_WARM)
+
+
+def run_one(meetings: int, keep: Path | None, variant: str = "project", search_runs: int = 0) -> dict:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{meetings}-"))
     try:
         make_project(folder, meetings)
-        result = {"meetings": meetings, **measure(folder)}
-        plain = plain_material_s(folder)
-        result["plain_material_s"] = round(plain, 3)
-        result["plain_material_ratio"] = (
-            round(plain / result["markdown_floor_s"], 2) if result["markdown_floor_s"] else None
-        )
+        result = {"meetings": meetings, **measure(folder, folder / "site", variant_settings(folder, variant))}
+        if variant == "project":
+            plain = plain_material_s(folder)
+            result["plain_material_s"] = round(plain, 3)
+            result["plain_material_ratio"] = (
+                round(plain / result["markdown_floor_s"], 2) if result["markdown_floor_s"] else None
+            )
+        if search_runs:
+            result["search"] = search_figures(folder, folder / "site", search_runs)
         if keep:
-            target = keep / f"meetings-{meetings}"
+            target = keep / (f"meetings-{meetings}" + ("" if variant == "project" else f"-{variant}"))
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(folder, target)
         return result
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_real(variant: str, search_runs: int) -> dict:
+    """The repository itself, built into a temporary folder and searched."""
+    with tempfile.TemporaryDirectory(prefix="bench-real-") as tmp:
+        site = Path(tmp) / "site"
+        result = {"site": "real", **measure(ROOT, site, variant_settings(ROOT, variant))}
+        result["search"] = search_figures(ROOT, site, search_runs)
+        return result
+
+
+def one_process(arguments: list[str]) -> dict:
+    """This script in a fresh process, so that peak memory and caches belong to one build alone."""
+    command = [sys.executable, __file__] + arguments
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"{' '.join(arguments)}: failed (exit code {done.returncode})")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def with_search(rows: dict[str, dict]) -> dict:
+    """The project's row, with each variant's build time and search figures under `search`."""
+    search = {variant: {"build_s": row["build_s"], **row["search"]} for variant, row in rows.items()}
+    return {**rows["project"], "search": search}
 
 
 def build_seconds(config_file: Path, runs: int = 3) -> float:
@@ -224,19 +276,41 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--meetings", type=int, nargs="+", default=[100, 1000], help="archive sizes to build")
     parser.add_argument("--keep", type=Path, help="keep each generated archive (and its site) in DIR/meetings-N")
-    parser.add_argument("--no-empty", action="store_true", help="skip the comparison with an empty Material site")
+    parser.add_argument(
+        "--no-real",
+        "--no-empty",
+        action="store_true",
+        help="skip the real site (its comparison with an empty Material site, and its search)",
+    )
+    parser.add_argument(
+        "--search",
+        action="store_true",
+        help="also build each project with Material's search, and measure both searches in Chromium",
+    )
+    parser.add_argument("--search-runs", type=int, default=3, help="first visits per site searched (default 3)")
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--real", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--variant", choices=VARIANTS, default="project", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    search_runs = args.search_runs if args.search else 0
     if args.one:
-        print(json.dumps(run_one(args.one, args.keep)))
+        print(json.dumps(run_one(args.one, args.keep, args.variant, search_runs)))
         return 0
+    if args.real:
+        print(json.dumps(run_real(args.variant, args.search_runs)))
+        return 0
+    search = ["--search", "--search-runs", str(args.search_runs)] if args.search else []
     results = []
     for meetings in args.meetings:
-        # A fresh process per size, so peak memory and caches belong to that size alone.
-        command = [sys.executable, __file__, "--one", str(meetings)] + (["--keep", str(args.keep)] if args.keep else [])
-        line = subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
-        results.append(json.loads(line))
-        print(line, flush=True)
+        # A fresh process per size and variant, both variants of a size one after the other.
+        keep = ["--keep", str(args.keep)] if args.keep else []
+        rows = {
+            variant: one_process(["--one", str(meetings), "--variant", variant, *keep, *search])
+            for variant in (VARIANTS if args.search else VARIANTS[:1])
+        }
+        result = with_search(rows) if args.search else rows["project"]
+        results.append(result)
+        print(json.dumps(result), flush=True)
     if len(results) > 1:
         print(
             json.dumps(
@@ -249,8 +323,11 @@ def main(argv: list[str] | None = None) -> int:
                 }
             )
         )
-    if not args.no_empty:
+    if not args.no_real:
         print(json.dumps(compare_with_empty_site()))
+        if args.search:
+            rows = {variant: one_process(["--real", "--variant", variant, *search]) for variant in VARIANTS}
+            print(json.dumps(with_search(rows)), flush=True)
     return 0
 
 
