@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Benchmark: build synthetic archives of N meetings with the real configuration and hook.
 
-    python scripts/bench.py --meetings 100 1000 [--keep DIR] [--search]
+    python scripts/bench.py --meetings 100 1000 [--keep DIR] [--search [--builds 2]]
 
 Prints one JSON line per N: meetings, pages, build_s, markdown_floor_s, ratio, script_s,
 peak_mib, largest_page_kb, search_engine, search_index_kb. Then one line comparing the real
@@ -10,7 +10,8 @@ site's build with an empty Material site, both measured in this run. See BENCHMA
 With --search, each project (each N, and the real site) is also built a second time with
 Material's own search plugin in place of the project's search, and both builds are searched
 in Chromium (scripts/bench_search.py): each line then carries `search`, with `project` and
-`material` entries of build_s and the browser's figures, and the real site has a line of its own.
+`material` entries of build_s (the best of --builds, built in alternating order) and the
+browser's figures, and the real site has a line of its own.
 """
 
 from __future__ import annotations
@@ -192,20 +193,22 @@ def search_figures(folder: Path, site: Path, runs: int) -> dict:
     return measure_search(site, queries, runs=runs, warm=SEARCH_WARM)
 
 
-def run_one(meetings: int, keep: Path | None, variant: str = "project", search_runs: int = 0) -> dict:
+def run_one(
+    meetings: int, keep: Path | None, variant: str = "project", search_runs: int = 0, build_only: bool = False
+) -> dict:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{meetings}-"))
     try:
         make_project(folder, meetings)
         result = {"meetings": meetings, **measure(folder, folder / "site", variant_settings(folder, variant))}
-        if variant == "project":
+        if variant == "project" and not build_only:
             plain = plain_material_s(folder)
             result["plain_material_s"] = round(plain, 3)
             result["plain_material_ratio"] = (
                 round(plain / result["markdown_floor_s"], 2) if result["markdown_floor_s"] else None
             )
-        if search_runs:
+        if search_runs and not build_only:
             result["search"] = search_figures(folder, folder / "site", search_runs)
-        if keep:
+        if keep and not build_only:
             target = keep / (f"meetings-{meetings}" + ("" if variant == "project" else f"-{variant}"))
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(folder, target)
@@ -214,12 +217,13 @@ def run_one(meetings: int, keep: Path | None, variant: str = "project", search_r
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def run_real(variant: str, search_runs: int) -> dict:
+def run_real(variant: str, search_runs: int, build_only: bool) -> dict:
     """The repository itself, built into a temporary folder and searched."""
     with tempfile.TemporaryDirectory(prefix="bench-real-") as tmp:
         site = Path(tmp) / "site"
         result = {"site": "real", **measure(ROOT, site, variant_settings(ROOT, variant))}
-        result["search"] = search_figures(ROOT, site, search_runs)
+        if search_runs and not build_only:
+            result["search"] = search_figures(ROOT, site, search_runs)
         return result
 
 
@@ -233,10 +237,24 @@ def one_process(arguments: list[str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def with_search(rows: dict[str, dict]) -> dict:
-    """The project's row, with each variant's build time and search figures under `search`."""
-    search = {variant: {"build_s": row["build_s"], **row["search"]} for variant, row in rows.items()}
-    return {**rows["project"], "search": search}
+def both_variants(arguments: list[str], search: list[str], builds: int) -> dict:
+    """The project and its Material-search variant, each built `builds` times in fresh processes, the
+    order alternating between rounds (a machine that slows down during the run slows both alike), and
+    searched after its first build. The project's first row, with `search`: per variant, the best
+    build time (`build_s`), every build time, and the search figures."""
+    rows: dict[str, dict] = {}
+    times: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
+    for round_ in range(builds):
+        for variant in VARIANTS if round_ % 2 == 0 else VARIANTS[::-1]:
+            extra = search if round_ == 0 else ["--build-only"]
+            row = one_process([*arguments, "--variant", variant, *extra])
+            rows.setdefault(variant, row)
+            times[variant].append(row["build_s"])
+    figures = {
+        variant: {"build_s": min(times[variant]), "build_s_runs": times[variant], **rows[variant]["search"]}
+        for variant in VARIANTS
+    }
+    return {**rows["project"], "search": figures}
 
 
 def build_seconds(config_file: Path, runs: int = 3) -> float:
@@ -288,27 +306,30 @@ def main(argv: list[str] | None = None) -> int:
         help="also build each project with Material's search, and measure both searches in Chromium",
     )
     parser.add_argument("--search-runs", type=int, default=3, help="first visits per site searched (default 3)")
+    parser.add_argument(
+        "--builds", type=int, default=1, help="with --search: builds of each variant, the best kept (default 1)"
+    )
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--real", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--variant", choices=VARIANTS, default="project", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     search_runs = args.search_runs if args.search else 0
     if args.one:
-        print(json.dumps(run_one(args.one, args.keep, args.variant, search_runs)))
+        print(json.dumps(run_one(args.one, args.keep, args.variant, search_runs, args.build_only)))
         return 0
     if args.real:
-        print(json.dumps(run_real(args.variant, args.search_runs)))
+        print(json.dumps(run_real(args.variant, search_runs, args.build_only)))
         return 0
     search = ["--search", "--search-runs", str(args.search_runs)] if args.search else []
+    keep = ["--keep", str(args.keep)] if args.keep else []
     results = []
     for meetings in args.meetings:
-        # A fresh process per size and variant, both variants of a size one after the other.
-        keep = ["--keep", str(args.keep)] if args.keep else []
-        rows = {
-            variant: one_process(["--one", str(meetings), "--variant", variant, *keep, *search])
-            for variant in (VARIANTS if args.search else VARIANTS[:1])
-        }
-        result = with_search(rows) if args.search else rows["project"]
+        # A fresh process per size (and variant), so peak memory and caches belong to one build alone.
+        if args.search:
+            result = both_variants(["--one", str(meetings), *keep], search, args.builds)
+        else:
+            result = one_process(["--one", str(meetings), *keep])
         results.append(result)
         print(json.dumps(result), flush=True)
     if len(results) > 1:
@@ -326,8 +347,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.no_real:
         print(json.dumps(compare_with_empty_site()))
         if args.search:
-            rows = {variant: one_process(["--real", "--variant", variant, *search]) for variant in VARIANTS}
-            print(json.dumps(with_search(rows)), flush=True)
+            print(json.dumps(both_variants(["--real"], search, args.builds)), flush=True)
     return 0
 
 
