@@ -26,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 SCRIPTS = Path(__file__).resolve().parent
@@ -33,7 +34,7 @@ ROOT = SCRIPTS.parent
 sys.path.insert(0, str(SCRIPTS))
 
 from bench_archive import write_archive  # noqa: E402
-from bench_search import measure_search, phrases_from_meetings, search_on_disk  # noqa: E402
+from bench_search import TYPING_MS, measure_search, phrases_from_meetings, search_on_disk  # noqa: E402
 
 COPIED = [
     "mkdocs.yml",
@@ -187,14 +188,28 @@ def plain_material_s(folder: Path) -> float:
     return elapsed
 
 
-def search_figures(folder: Path, site: Path, runs: int) -> dict:
-    """The built site searched in Chromium for phrases of its own meetings."""
-    queries = phrases_from_meetings(folder / "docs" / "meetings", runs * (1 + SEARCH_WARM))
-    return measure_search(site, queries, runs=runs, warm=SEARCH_WARM)
+@dataclass(frozen=True)
+class SearchRun:
+    """How the built sites are searched in Chromium: visits per site, and the pause between keys."""
+
+    runs: int
+    typing_ms: int
+
+    def arguments(self) -> list[str]:
+        return ["--search", "--search-runs", str(self.runs), "--typing-ms", str(self.typing_ms)]
+
+    def figures(self, folder: Path, site: Path) -> dict:
+        """The built site searched for phrases of its own meetings."""
+        queries = phrases_from_meetings(folder / "docs" / "meetings", self.runs * (1 + SEARCH_WARM))
+        return measure_search(site, queries, runs=self.runs, warm=SEARCH_WARM, typing_ms=self.typing_ms)
 
 
 def run_one(
-    meetings: int, keep: Path | None, variant: str = "project", search_runs: int = 0, build_only: bool = False
+    meetings: int,
+    keep: Path | None,
+    variant: str = "project",
+    search: SearchRun | None = None,
+    build_only: bool = False,
 ) -> dict:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{meetings}-"))
     try:
@@ -206,8 +221,8 @@ def run_one(
             result["plain_material_ratio"] = (
                 round(plain / result["markdown_floor_s"], 2) if result["markdown_floor_s"] else None
             )
-        if search_runs and not build_only:
-            result["search"] = search_figures(folder, folder / "site", search_runs)
+        if search and not build_only:
+            result["search"] = search.figures(folder, folder / "site")
         if keep and not build_only:
             target = keep / (f"meetings-{meetings}" + ("" if variant == "project" else f"-{variant}"))
             shutil.rmtree(target, ignore_errors=True)
@@ -217,13 +232,13 @@ def run_one(
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def run_real(variant: str, search_runs: int, build_only: bool) -> dict:
+def run_real(variant: str, search: SearchRun | None, build_only: bool) -> dict:
     """The repository itself, built into a temporary folder and searched."""
     with tempfile.TemporaryDirectory(prefix="bench-real-") as tmp:
         site = Path(tmp) / "site"
         result = {"site": "real", **measure(ROOT, site, variant_settings(ROOT, variant))}
-        if search_runs and not build_only:
-            result["search"] = search_figures(ROOT, site, search_runs)
+        if search and not build_only:
+            result["search"] = search.figures(ROOT, site)
         return result
 
 
@@ -237,7 +252,7 @@ def one_process(arguments: list[str]) -> dict:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def both_variants(arguments: list[str], search: list[str], builds: int) -> dict:
+def both_variants(arguments: list[str], search: SearchRun, builds: int) -> dict:
     """The project and its Material-search variant, each built `builds` times in fresh processes, the
     order alternating between rounds (a machine that slows down during the run slows both alike), and
     searched after its first build. The project's first row, with `search`: per variant, the best
@@ -246,7 +261,7 @@ def both_variants(arguments: list[str], search: list[str], builds: int) -> dict:
     times: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
     for round_ in range(builds):
         for variant in VARIANTS if round_ % 2 == 0 else VARIANTS[::-1]:
-            extra = search if round_ == 0 else ["--build-only"]
+            extra = search.arguments() if round_ == 0 else ["--build-only"]
             row = one_process([*arguments, "--variant", variant, *extra])
             rows.setdefault(variant, row)
             times[variant].append(row["build_s"])
@@ -306,6 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         help="also build each project with Material's search, and measure both searches in Chromium",
     )
     parser.add_argument("--search-runs", type=int, default=3, help="first visits per site searched (default 3)")
+    parser.add_argument("--typing-ms", type=int, default=TYPING_MS, help=f"between keys (default {TYPING_MS})")
     parser.add_argument(
         "--builds", type=int, default=1, help="with --search: builds of each variant, the best kept (default 1)"
     )
@@ -314,19 +330,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--real", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--variant", choices=VARIANTS, default="project", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
-    search_runs = args.search_runs if args.search else 0
+    search = SearchRun(args.search_runs, args.typing_ms) if args.search else None
     if args.one:
-        print(json.dumps(run_one(args.one, args.keep, args.variant, search_runs, args.build_only)))
+        print(json.dumps(run_one(args.one, args.keep, args.variant, search, args.build_only)))
         return 0
     if args.real:
-        print(json.dumps(run_real(args.variant, search_runs, args.build_only)))
+        print(json.dumps(run_real(args.variant, search, args.build_only)))
         return 0
-    search = ["--search", "--search-runs", str(args.search_runs)] if args.search else []
     keep = ["--keep", str(args.keep)] if args.keep else []
     results = []
     for meetings in args.meetings:
         # A fresh process per size (and variant), so peak memory and caches belong to one build alone.
-        if args.search:
+        if search:
             result = both_variants(["--one", str(meetings), *keep], search, args.builds)
         else:
             result = one_process(["--one", str(meetings), *keep])
@@ -346,7 +361,7 @@ def main(argv: list[str] | None = None) -> int:
         )
     if not args.no_real:
         print(json.dumps(compare_with_empty_site()))
-        if args.search:
+        if search:
             print(json.dumps(both_variants(["--real"], search, args.builds)), flush=True)
     return 0
 

@@ -61,10 +61,11 @@ def test_benchmark_runs_at_ten_meetings(tmp_path):
 
 def test_benchmark_measures_both_searches_in_a_browser():
     """The project's search and Material's, each built and searched in Chromium in the same run."""
-    row = run_bench("--search", "--search-runs", "1")
+    row = run_bench("--search", "--search-runs", "1", "--typing-ms", "30")
     assert set(row) >= KEYS
     assert set(row["search"]) == {"project", "material"}
     assert row["search"]["material"]["engine"] == "material"
+    assert row["search"]["project"]["engine"] == "pagefind"
     for variant, figures in row["search"].items():
         assert set(figures) >= SEARCH_KEYS, variant
         for key in POSITIVE:
