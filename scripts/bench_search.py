@@ -353,7 +353,19 @@ def measure_search(
         # The first visit's heaviest files, relative to the site's root: what the figures are made of.
         "top_files_load": top_files(first["load"], url),
         "top_files_first_query": top_files(first["first_query_settled"], url),
+        "first_query_by_kind_kb": by_kind(first["first_query_settled"]),
     }
+
+
+def by_kind(files: dict[str, int]) -> dict[str, list[float]]:
+    """Requests and kilobytes per kind of file (its name's ending: .pf_index, .pf_fragment, .js, ...)."""
+    kinds: dict[str, list[float]] = {}
+    for address, size in files.items():
+        name = urlsplit(address).path.rsplit("/", 1)[-1]
+        kind = "." + name.rsplit(".", 1)[-1] if "." in name else name or "/"
+        count, total = kinds.get(kind, [0, 0.0])
+        kinds[kind] = [count + 1, total + size]
+    return {kind: [count, kb(total)] for kind, (count, total) in sorted(kinds.items(), key=lambda item: -item[1][1])}
 
 
 def top_files(files: dict[str, int], root: str) -> list[list[Any]]:
@@ -369,7 +381,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="first visits, each with its own first query")
     parser.add_argument("--warm", type=int, default=2, help="queries after the first, in each visit")
     parser.add_argument("--typing-ms", type=int, default=TYPING_MS, help=f"between keys (default {TYPING_MS})")
-    args = parser.parse_args(argv)
+    args = parser.parse_intermixed_args(argv)
     queries = args.queries or phrases_from_meetings(args.meetings, args.runs * (1 + args.warm))
     print(json.dumps(measure_search(args.site, queries, args.runs, args.warm, args.typing_ms)))
     return 0
