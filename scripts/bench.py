@@ -321,7 +321,7 @@ def main(argv: list[str] | None = None) -> int:
         help="also build each project with Material's search, and measure both searches in Chromium",
     )
     parser.add_argument("--search-runs", type=int, default=3, help="first visits per site searched (default 3)")
-    parser.add_argument("--typing-ms", type=int, default=TYPING_MS, help=f"between keys (default {TYPING_MS})")
+    parser.add_argument("--typing-ms", type=int, default=TYPING_MS, help=f"from key to key (default {TYPING_MS})")
     parser.add_argument(
         "--builds", type=int, default=1, help="with --search: builds of each variant, the best kept (default 1)"
     )
