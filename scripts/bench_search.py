@@ -7,8 +7,8 @@ Serves a built site as a static host does (local_server: gzip), opens Debian's C
 phone's viewport, and searches as a reader does, through the header's search, whichever engine
 the site has (Pagefind, or Material's own search): open it with the header's search button (or
 "/"), type into `input.md-search__input`, read `.md-search-result__item`. Bytes are Chromium's
-own count (CDP `Network.loadingFinished` encodedDataLength: headers and gzip body), from the page
-and from its workers. Prints one JSON object; see BENCHMARKS.md.
+own count (CDP `Network.loadingFinished` encodedDataLength: headers and gzip body, as Playwright
+reports it), from the page and from its workers. Prints one JSON object; see BENCHMARKS.md.
 """
 
 from __future__ import annotations
@@ -158,93 +158,57 @@ def point_texts(markdown: str) -> list[str]:
 
 
 class Network:
-    """Every response of one page and its workers, with the bytes Chromium counted for it.
+    """Every request of one page and of its workers, with the bytes Chromium counted for it.
 
-    Workers are reached through their own CDP sessions (auto-attached, unflattened, so that their
-    events arrive on this session). A dedicated worker's own script is the exception: Chromium
-    counts only its headers, and reports it to no session when the worker starts before the
-    session listens. Its body is counted as the local server sends it (gzipped), without headers.
+    Playwright reports them, workers' too, with Chromium's count (`request.sizes()`: CDP's
+    `Network.loadingFinished` encodedDataLength, split into headers and gzip body). A CDP session of
+    our own would miss a worker's first requests: the worker starts before such a session listens.
+    A dedicated worker's own script is counted by Chromium as its headers alone: its body is counted
+    as the local server sends it, gzipped.
     """
 
     def __init__(self, context: Any, page: Any, site: Path) -> None:
         self.site = site
-        self.session = context.new_cdp_session(page)
-        self.requests: dict[str, dict[str, Any]] = {}
-        self.order: list[str] = []  # request ids in the order they were sent
+        self.requests: list[Any] = []  # in the order they were sent
+        self.ended: set[int] = set()  # finished or failed
         self.worker_scripts: set[str] = set()
-        self._message_id = 0
-        self.session.on("Network.requestWillBeSent", self._sent)
-        self.session.on("Network.loadingFinished", self._finished)
-        self.session.on("Network.loadingFailed", self._failed)
-        self.session.on("Target.attachedToTarget", self._attached)
-        self.session.on("Target.receivedMessageFromTarget", self._from_worker)
-        self.session.send("Network.enable")
-        attach = {"autoAttach": True, "waitForDebuggerOnStart": True, "flatten": False}
-        self.session.send("Target.setAutoAttach", attach)
+        context.on("request", lambda request: self.requests.append(request))
+        context.on("requestfinished", lambda request: self.ended.add(id(request)))
+        context.on("requestfailed", lambda request: self.ended.add(id(request)))
+        page.on("worker", lambda worker: self.worker_scripts.add(worker.url))
 
-    def _sent(self, event: dict[str, Any]) -> None:
-        url = event["request"]["url"]
-        if not url.startswith("http") or event["requestId"] in self.requests:
-            return  # data: URLs; a redirect keeps its id and is counted once, when it finishes
-        self.requests[event["requestId"]] = {"url": url, "bytes": None}
-        self.order.append(event["requestId"])
-
-    def _finished(self, event: dict[str, Any]) -> None:
-        request = self.requests.get(event["requestId"])
-        if request is not None and request["url"] not in self.worker_scripts:
-            request["bytes"] = int(event["encodedDataLength"])
-
-    def _failed(self, event: dict[str, Any]) -> None:
-        request = self.requests.get(event["requestId"])
-        if request is not None:
-            request["bytes"] = 0
-
-    def _attached(self, event: dict[str, Any]) -> None:
-        url = event["targetInfo"]["url"]
-        if event["targetInfo"]["type"] == "worker" and url.startswith("http"):
-            self.worker_scripts.add(url)
-            for request in self.requests.values():
-                if request["url"] == url:
-                    request["bytes"] = served_size(self.site, urlsplit(url).path)
-        for method in ("Network.enable", "Runtime.runIfWaitingForDebugger"):
-            self._message_id += 1
-            message = json.dumps({"id": self._message_id, "method": method})
-            self.session.send("Target.sendMessageToTarget", {"sessionId": event["sessionId"], "message": message})
-
-    def _from_worker(self, event: dict[str, Any]) -> None:
-        message = json.loads(event["message"])
-        handler = {
-            "Network.requestWillBeSent": self._sent,
-            "Network.loadingFinished": self._finished,
-            "Network.loadingFailed": self._failed,
-        }.get(message.get("method", ""))
-        if handler:
-            handler(message["params"])
+    def size(self, request: Any) -> int:
+        if request.failure is not None:
+            return 0
+        sizes = request.sizes()
+        body = sizes["responseBodySize"]
+        if request.url in self.worker_scripts:
+            body = served_size(self.site, urlsplit(request.url).path)
+        return int(sizes["responseHeadersSize"] + body)
 
     def mark(self) -> int:
-        return len(self.order)
+        return len(self.requests)
 
     def wait_idle(self, page: Any, timeout_s: float = 30) -> None:
         """Until nothing has been in flight for QUIET_MS (events arrive while Playwright waits)."""
         deadline, quiet_since = time.monotonic() + timeout_s, None
         while time.monotonic() < deadline:
             page.wait_for_timeout(50)
-            busy = any(self.requests[r]["bytes"] is None for r in self.order)
-            if busy:
+            if any(id(request) not in self.ended for request in self.requests):
                 quiet_since = None
             elif quiet_since is None:
                 quiet_since = time.monotonic()
             elif time.monotonic() - quiet_since >= QUIET_MS / 1000:
                 return
-        busy = [self.requests[r]["url"] for r in self.order if self.requests[r]["bytes"] is None]
+        busy = [request.url for request in self.requests if id(request) not in self.ended]
         raise TimeoutError(f"the network was still busy after {timeout_s} s: {', '.join(busy)}")
 
     def files(self, start: int, end: int | None = None) -> dict[str, int]:
-        """Bytes per address of the requests sent between two marks (each finished)."""
+        """Bytes per address of the requests sent between two marks."""
         per_url: dict[str, int] = defaultdict(int)
-        for request_id in self.order[start:end]:
-            request = self.requests[request_id]
-            per_url[request["url"]] += request["bytes"] or 0
+        for request in self.requests[start:end]:
+            if request.url.startswith("http"):
+                per_url[request.url] += self.size(request)
         return dict(per_url)
 
 
