@@ -1,11 +1,17 @@
 #!/usr/bin/env python3
 """Benchmark: build synthetic archives of N meetings with the real configuration and hook.
 
-    python scripts/bench.py --meetings 100 1000 [--keep DIR]
+    python scripts/bench.py --meetings 100 1000 [--keep DIR] [--search [--builds 2]]
 
 Prints one JSON line per N: meetings, pages, build_s, markdown_floor_s, ratio, script_s,
-peak_mib, largest_page_kb, search_index_kb. Then one line comparing the real site's build
-with an empty Material site, both measured in this run. See BENCHMARKS.md.
+peak_mib, largest_page_kb, search_engine, search_index_kb. Then one line comparing the real
+site's build with an empty Material site, both measured in this run. See BENCHMARKS.md.
+
+With --search, each project (each N, and the real site) is also built a second time with
+Material's own search plugin in place of the project's search, and both builds are searched
+in Chromium (scripts/bench_search.py): each line then carries `search`, with `project` and
+`material` entries of build_s (the best of --builds, built in alternating order) and the
+browser's figures, and the real site has a line of its own.
 """
 
 from __future__ import annotations
@@ -20,6 +26,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 SCRIPTS = Path(__file__).resolve().parent
@@ -27,6 +34,7 @@ ROOT = SCRIPTS.parent
 sys.path.insert(0, str(SCRIPTS))
 
 from bench_archive import write_archive  # noqa: E402
+from bench_search import TYPING_MS, measure_search, phrases_from_meetings, search_on_disk  # noqa: E402
 
 COPIED = [
     "mkdocs.yml",
@@ -46,6 +54,11 @@ HOME = """# Synthetic archive
 
 <!-- theme-map -->
 """
+# Material's search for comparison, with a separator that also splits on typographic punctuation
+# (the notes' curly quotes, dashes and ellipses), as a JavaScript regular expression.
+MATERIAL_SEARCH = {"search": {"separator": r"[\s\-\u2018\u2019\u201c\u201d\u2013\u2014\u2026?!.,;:()]+"}}
+VARIANTS = ("project", "material")
+SEARCH_WARM = 2  # queries after the first in each visit
 
 
 def make_project(folder: Path, meetings: int) -> None:
@@ -96,20 +109,34 @@ def markdown_floor(folder: Path, config) -> float:
     return time.perf_counter() - start
 
 
-def measure(folder: Path) -> dict:
-    """One build of the project in `folder`, in this process."""
+def variant_settings(folder: Path, variant: str) -> dict:
+    """Settings that override the project's mkdocs.yml: for the `material` variant, Material's own
+    search plugin in place of whatever search the project has, the other plugins kept."""
+    if variant == "project":
+        return {}
+    from mkdocs.utils.yaml import yaml_load
+
+    with open(folder / "mkdocs.yml", encoding="utf-8") as file:
+        plugins = yaml_load(file).get("plugins") or []
+    names = [next(iter(p)) if isinstance(p, dict) else p for p in plugins]
+    return {"plugins": [MATERIAL_SEARCH] + [p for p, name in zip(plugins, names, strict=True) if name != "search"]}
+
+
+def measure(folder: Path, site: Path, settings: dict) -> dict:
+    """One build of the project in `folder` into `site`, in this process."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     os.environ["NO_MKDOCS_2_WARNING"] = "1"
     os.environ.setdefault("SOURCE_DATE_EPOCH", "1700000000")
-    config = load_config(config_file=str(folder / "mkdocs.yml"), site_dir=str(folder / "site"), strict=True)
+    config = load_config(config_file=str(folder / "mkdocs.yml"), site_dir=str(site), strict=True, **settings)
     spent = timed_hooks(config)
     start = time.perf_counter()
     build(config)
     build_s = time.perf_counter() - start
     floor = markdown_floor(folder, config)
-    html = list((folder / "site").rglob("*.html"))
+    html = list(site.rglob("*.html"))
+    disk = search_on_disk(site)
     return {
         "pages": len(html),
         "build_s": round(build_s, 3),
@@ -120,17 +147,10 @@ def measure(folder: Path) -> dict:
         "script_by_event_s": {k: round(v, 3) for k, v in spent.items() if k != "script_s"},
         "peak_mib": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "largest_page_kb": round(max(p.stat().st_size for p in html) / 1024, 1),
-        "largest_page": max(html, key=lambda p: p.stat().st_size).relative_to(folder / "site").as_posix(),
-        "search_index_kb": round(search_index_bytes(folder / "site") / 1024, 1),
+        "largest_page": max(html, key=lambda p: p.stat().st_size).relative_to(site).as_posix(),
+        "search_engine": disk["engine"],
+        "search_index_kb": disk["search_index_kb"],
     }
-
-
-def search_index_bytes(site: Path) -> int:
-    """The search index on disk: Pagefind's folder, or Material's one file when its search plugin is used."""
-    pagefind = site / "pagefind"
-    if pagefind.is_dir():
-        return sum(p.stat().st_size for p in pagefind.rglob("*") if p.is_file())
-    return (site / "search" / "search_index.json").stat().st_size
 
 
 def plain_material_s(folder: Path) -> float:
@@ -168,23 +188,88 @@ def plain_material_s(folder: Path) -> float:
     return elapsed
 
 
-def run_one(meetings: int, keep: Path | None) -> dict:
+@dataclass(frozen=True)
+class SearchRun:
+    """How the built sites are searched in Chromium: visits per site, and the pause between keys."""
+
+    runs: int
+    typing_ms: int
+
+    def arguments(self) -> list[str]:
+        return ["--search", "--search-runs", str(self.runs), "--typing-ms", str(self.typing_ms)]
+
+    def figures(self, folder: Path, site: Path) -> dict:
+        """The built site searched for phrases of its own meetings."""
+        queries = phrases_from_meetings(folder / "docs" / "meetings", self.runs * (1 + SEARCH_WARM))
+        return measure_search(site, queries, runs=self.runs, warm=SEARCH_WARM, typing_ms=self.typing_ms)
+
+
+def run_one(
+    meetings: int,
+    keep: Path | None,
+    variant: str = "project",
+    search: SearchRun | None = None,
+    build_only: bool = False,
+) -> dict:
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{meetings}-"))
     try:
         make_project(folder, meetings)
-        result = {"meetings": meetings, **measure(folder)}
-        plain = plain_material_s(folder)
-        result["plain_material_s"] = round(plain, 3)
-        result["plain_material_ratio"] = (
-            round(plain / result["markdown_floor_s"], 2) if result["markdown_floor_s"] else None
-        )
-        if keep:
-            target = keep / f"meetings-{meetings}"
+        result = {"meetings": meetings, **measure(folder, folder / "site", variant_settings(folder, variant))}
+        if variant == "project" and not build_only:
+            plain = plain_material_s(folder)
+            result["plain_material_s"] = round(plain, 3)
+            result["plain_material_ratio"] = (
+                round(plain / result["markdown_floor_s"], 2) if result["markdown_floor_s"] else None
+            )
+        if search and not build_only:
+            result["search"] = search.figures(folder, folder / "site")
+        if keep and not build_only:
+            target = keep / (f"meetings-{meetings}" + ("" if variant == "project" else f"-{variant}"))
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(folder, target)
         return result
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def run_real(variant: str, search: SearchRun | None, build_only: bool) -> dict:
+    """The repository itself, built into a temporary folder and searched."""
+    with tempfile.TemporaryDirectory(prefix="bench-real-") as tmp:
+        site = Path(tmp) / "site"
+        result = {"site": "real", **measure(ROOT, site, variant_settings(ROOT, variant))}
+        if search and not build_only:
+            result["search"] = search.figures(ROOT, site)
+        return result
+
+
+def one_process(arguments: list[str]) -> dict:
+    """This script in a fresh process, so that peak memory and caches belong to one build alone."""
+    command = [sys.executable, __file__] + arguments
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode:
+        sys.stderr.write(done.stderr)
+        raise SystemExit(f"{' '.join(arguments)}: failed (exit code {done.returncode})")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def both_variants(arguments: list[str], search: SearchRun, builds: int) -> dict:
+    """The project and its Material-search variant, each built `builds` times in fresh processes, the
+    order alternating between rounds (a machine that slows down during the run slows both alike), and
+    searched after its first build. The project's first row, with `search`: per variant, the best
+    build time (`build_s`), every build time, and the search figures."""
+    rows: dict[str, dict] = {}
+    times: dict[str, list[float]] = {variant: [] for variant in VARIANTS}
+    for round_ in range(builds):
+        for variant in VARIANTS if round_ % 2 == 0 else VARIANTS[::-1]:
+            extra = search.arguments() if round_ == 0 else ["--build-only"]
+            row = one_process([*arguments, "--variant", variant, *extra])
+            rows.setdefault(variant, row)
+            times[variant].append(row["build_s"])
+    figures = {
+        variant: {"build_s": min(times[variant]), "build_s_runs": times[variant], **rows[variant]["search"]}
+        for variant in VARIANTS
+    }
+    return {**rows["project"], "search": figures}
 
 
 def build_seconds(config_file: Path, runs: int = 3) -> float:
@@ -224,19 +309,44 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--meetings", type=int, nargs="+", default=[100, 1000], help="archive sizes to build")
     parser.add_argument("--keep", type=Path, help="keep each generated archive (and its site) in DIR/meetings-N")
-    parser.add_argument("--no-empty", action="store_true", help="skip the comparison with an empty Material site")
+    parser.add_argument(
+        "--no-real",
+        "--no-empty",
+        action="store_true",
+        help="skip the real site (its comparison with an empty Material site, and its search)",
+    )
+    parser.add_argument(
+        "--search",
+        action="store_true",
+        help="also build each project with Material's search, and measure both searches in Chromium",
+    )
+    parser.add_argument("--search-runs", type=int, default=3, help="first visits per site searched (default 3)")
+    parser.add_argument("--typing-ms", type=int, default=TYPING_MS, help=f"from key to key (default {TYPING_MS})")
+    parser.add_argument(
+        "--builds", type=int, default=1, help="with --search: builds of each variant, the best kept (default 1)"
+    )
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--real", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--variant", choices=VARIANTS, default="project", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    search = SearchRun(args.search_runs, args.typing_ms) if args.search else None
     if args.one:
-        print(json.dumps(run_one(args.one, args.keep)))
+        print(json.dumps(run_one(args.one, args.keep, args.variant, search, args.build_only)))
         return 0
+    if args.real:
+        print(json.dumps(run_real(args.variant, search, args.build_only)))
+        return 0
+    keep = ["--keep", str(args.keep)] if args.keep else []
     results = []
     for meetings in args.meetings:
-        # A fresh process per size, so peak memory and caches belong to that size alone.
-        command = [sys.executable, __file__, "--one", str(meetings)] + (["--keep", str(args.keep)] if args.keep else [])
-        line = subprocess.run(command, check=True, capture_output=True, text=True).stdout.strip().splitlines()[-1]
-        results.append(json.loads(line))
-        print(line, flush=True)
+        # A fresh process per size (and variant), so peak memory and caches belong to one build alone.
+        if search:
+            result = both_variants(["--one", str(meetings), *keep], search, args.builds)
+        else:
+            result = one_process(["--one", str(meetings), *keep])
+        results.append(result)
+        print(json.dumps(result), flush=True)
     if len(results) > 1:
         print(
             json.dumps(
@@ -249,8 +359,10 @@ def main(argv: list[str] | None = None) -> int:
                 }
             )
         )
-    if not args.no_empty:
+    if not args.no_real:
         print(json.dumps(compare_with_empty_site()))
+        if search:
+            print(json.dumps(both_variants(["--real"], search, args.builds)), flush=True)
     return 0
 
 

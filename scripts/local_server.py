@@ -10,6 +10,7 @@ import io
 import threading
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import unquote
 
 COMPRESSIBLE = (".html", ".css", ".js", ".json", ".svg", ".xml", ".csv", ".txt")
 
@@ -33,7 +34,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             or not path.is_file()
         ):
             return super().send_head()
-        body = gzip.compress(path.read_bytes(), mtime=0)
+        body = gzip_body(path)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
@@ -41,6 +42,18 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Cache-Control", "max-age=600")
         self.end_headers()
         return io.BytesIO(body)
+
+
+def gzip_body(path: Path) -> bytes:
+    return gzip.compress(path.read_bytes(), mtime=0)
+
+
+def served_size(directory: Path, url_path: str) -> int:
+    """The body's size as this server sends a file to a browser (which accepts gzip)."""
+    path = directory / unquote(url_path).lstrip("/")
+    if path.is_dir():
+        path = path / "index.html"
+    return len(gzip_body(path)) if path.suffix in COMPRESSIBLE else path.stat().st_size
 
 
 class _Server(http.server.ThreadingHTTPServer):
