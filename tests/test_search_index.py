@@ -10,7 +10,7 @@ from archives import NOTES, ROOT, load
 from site_build import BuiltSite
 
 from notes_core.addresses import point_address
-from notes_core.search_index import MEETING_TITLES, record_path
+from notes_core.search_index import meeting_title_path, record_path
 from notes_core.search_records import PAGE, POINT, SearchRecord, records_from_page
 
 SIGNATURE = b"pagefind_dcd"
@@ -18,7 +18,6 @@ SIGNATURE = b"pagefind_dcd"
 
 def indexed(site: BuiltSite) -> list[dict]:
     """Every record in the built index: its text, and the address, kind and context it is shown with."""
-    titles = json.loads((site.dir / "pagefind" / MEETING_TITLES).read_text(encoding="utf-8"))
     records = []
     for fragment in sorted((site.dir / "pagefind" / "fragment").iterdir()):
         data = gzip.decompress(fragment.read_bytes())
@@ -27,7 +26,8 @@ def indexed(site: BuiltSite) -> list[dict]:
         kind, rest = record["url"].strip("/").removesuffix(".html").split("/", 1)
         if kind == POINT:
             page, anchor = rest.rsplit("/", 1)
-            address, context = f"{page}/#{anchor}", titles[page + "/"]
+            title_file = site.dir / "pagefind" / meeting_title_path(page + "/")
+            address, context = f"{page}/#{anchor}", json.loads(title_file.read_text(encoding="utf-8"))
         else:
             context, _, address = rest.partition("/")
             address = "" if address in ("", "index") else address + "/"

@@ -16,23 +16,31 @@
   var status = document.getElementById("jf-search-status");
   var list = document.getElementById("jf-search-results");
   var opener = document.querySelector("[data-jf-search-open]");
-  var POINTS = 10, PAGES = 5, CHECKED = 20, PAUSE_MS = 60;
+  var POINTS = 10, PAGES = 3, PAUSE_MS = 150;
   var engine = null, current = 0, meetingTitles = {};
 
   function load() {
     if (!engine) {
-      var titles = fetch(new URL("pagefind/meeting-titles.json", root).href).then(function (response) {
-        return response.ok ? response.json() : {};
-      });
       engine = import(new URL("pagefind/pagefind.js", root).href).then(function (pagefind) {
         // baseUrl "/": results' URLs are the records' paths, whatever folder the site is served from.
-        return pagefind.options({ basePath: new URL("pagefind/", root).href, baseUrl: "/", excerptLength: 24 })
-          .then(function () { return Promise.all([pagefind.init(), titles]); })
-          .then(function (ready) { meetingTitles = ready[1]; return pagefind; });
+        // noWorker: Pagefind's worker is a second copy of its engine to download; a search takes milliseconds.
+        return pagefind.options({
+          basePath: new URL("pagefind/", root).href, baseUrl: "/", excerptLength: 24, noWorker: true
+        }).then(function () { return pagefind.init(); }).then(function () { return pagefind; });
       });
       engine.catch(function () { engine = null; });
     }
     return engine;
+  }
+
+  // A meeting's title, shown under its points: a small file per meeting, fetched once, when first shown.
+  function meetingTitle(page) {
+    if (!meetingTitles[page]) {
+      meetingTitles[page] = fetch(new URL("pagefind/meeting-titles/" + page.replace(/\/$/, "") + ".json", root).href)
+        .then(function (response) { return response.ok ? response.json() : ""; })
+        .catch(function () { return ""; });
+    }
+    return meetingTitles[page];
   }
 
   // What a result is, from its URL (the index's documents are laid out so: search_index.py, record_path):
@@ -42,7 +50,7 @@
     if (path.indexOf("point/") === 0) {
       var rest = path.slice("point/".length), cut = rest.lastIndexOf("/") + 1;
       var page = rest.slice(0, cut);
-      return { point: true, address: page + "#" + rest.slice(cut), context: meetingTitles[page] || "" };
+      return { point: true, address: page + "#" + rest.slice(cut), page: page };
     }
     var parts = path.slice("page/".length).split("/"), address = parts.slice(1).join("/");
     return { point: false, address: address && !/\/$/.test(address) ? address + "/" : address, context: parts[0] };
@@ -70,7 +78,7 @@
     }
     // The phrase is matched on its words: "&" or a dash typed alone is no word to Pagefind.
     var phrase = words.split(" ").filter(function (word) { return /[\p{L}\p{N}]/u.test(word); }).join(" ");
-    var points = { filters: { kind: "point" } }, pages = { filters: { not: { kind: "point" } } };
+    var points = { filters: { not: { kind: "page" } } }, pages = { filters: { kind: "page" } };
     return load().then(function (pagefind) {
       return Promise.all([
         pagefind.search("\"" + phrase + "\"", points), pagefind.search(words, points), pagefind.search(words, pages)
@@ -83,17 +91,27 @@
         if (!seen[result.id]) { seen[result.id] = true; ordered.push(result); }
       });
       var others = found[2].results;
+      // Only what is shown is fetched: the first key points and pages, and the titles of their meetings.
       return Promise.all([
-        Promise.all(ordered.slice(0, CHECKED).map(function (result) { return result.data(); })),
+        Promise.all(ordered.slice(0, POINTS).map(function (result) { return result.data(); })),
         Promise.all(others.slice(0, PAGES).map(function (result) { return result.data(); }))
       ]).then(function (data) {
+        var shown = data[0].concat(data[1]).map(function (one) { return { data: one, place: located(one.url) }; });
+        return Promise.all(shown.map(function (found) {
+          return found.place.point ? meetingTitle(found.place.page) : found.place.context;
+        })).then(function (contexts) {
+          shown.forEach(function (found, index) { found.place.context = contexts[index]; });
+          return shown;
+        });
+      }).then(function (shown) {
         if (asked !== current) return;
         // Pagefind matches a phrase on the words' stems ("join forces" for "joining forces"), and not across
-        // a "&": of the first few, the points that have the words as typed, in that order, come first.
+        // a "&": the points that have the words as typed, in that order, come first.
         var key = comparable(phrase);
-        var literal = data[0].filter(function (one) { return comparable(one.content).indexOf(key) >= 0; });
-        var rest = data[0].filter(function (one) { return literal.indexOf(one) < 0; });
-        show(literal.concat(rest).slice(0, POINTS).concat(data[1]), words);
+        var points = shown.filter(function (found) { return found.place.point; });
+        var literal = points.filter(function (found) { return comparable(found.data.content).indexOf(key) >= 0; });
+        var rest = shown.filter(function (found) { return literal.indexOf(found) < 0; });
+        show(literal.concat(rest), words);
         var total = ordered.length + others.length;
         say(total ? plural(ordered.length, "key point", "key points") + " and " + plural(others.length, "page", "pages") +
           " found" + (ordered.length > POINTS ? "; the first " + POINTS + " key points are shown" : "")
@@ -154,9 +172,7 @@
 
   function show(results, words) {
     list.setAttribute("data-query", words);  // which query the list answers (the tests and benchmark wait on it)
-    list.replaceChildren.apply(list, results.map(function (data) {
-      return item({ data: data, place: located(data.url) }, words);
-    }));
+    list.replaceChildren.apply(list, results.map(function (found) { return item(found, words); }));
   }
 
   function open() {
@@ -192,7 +208,8 @@
       toggle.dispatchEvent(new Event("change"));
     }
   });
-  // A search as the reader types, once the keys pause for a moment (no index part is fetched for every key).
+  // A search once the keys pause (150 ms, a little more than a fast typist's gap between keys): no part of the
+  // index is fetched for the words half typed.
   var typing = 0;
   input.addEventListener("input", function () {
     window.clearTimeout(typing);

@@ -10,8 +10,9 @@ A record's address and kind travel in its document's path, which Pagefind return
 `page/Theme/themes/shared-purpose.html` a theme's page. Not as Pagefind metadata, which it searches as words
 (a meeting's title would match every point of the meeting), nor as filters, whose values it writes in a
 different order on every run (two builds of one commit must be identical). One filter with one value marks
-the key points, so a query asks for points and for pages apart. The meetings' titles, shown under each
-point, are one small file beside the index (MEETING_TITLES), fetched with the first query.
+the pages (fewer than the points, so the filter file is small), so a query asks for points and for pages
+apart. A meeting's title, shown under each of its points, is a file of its own beside the index
+(MEETING_TITLES/<meeting page>.json), fetched for the results shown.
 """
 
 from __future__ import annotations
@@ -28,10 +29,10 @@ from .render.documents import render_document
 from .search_records import POINT, SearchRecord
 
 FOLDER = "pagefind"  # in the built site; javascripts/search.js loads pagefind/pagefind.js from it
-MEETING_TITLES = "meeting-titles.json"  # in FOLDER: each meeting page's address and title
+MEETING_TITLES = "meeting-titles"  # in FOLDER: a meeting's title, as JSON, in <folder>/<meeting page>.json
 LANGUAGE = "en"
 # What the browser needs; Pagefind also writes its own ready-made interfaces, which this site does not use.
-KEPT = ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind", MEETING_TITLES)
+KEPT = ("pagefind.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind", MEETING_TITLES)
 KEPT_FOLDERS = ("index", "fragment", "filter")
 TIMEOUT_S = 600
 
@@ -109,7 +110,10 @@ def finish_search_index(run: IndexRun) -> None:
     output, status = run.output, run.process.returncode if run.process else None
     if status != 0 or not (output / "pagefind.js").is_file():
         raise SearchIndexError(f"Pagefind could not index the site (exit status {status}): " + run.said.strip()[-2000:])
-    (output / MEETING_TITLES).write_text(json.dumps(run.titles, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    for page, title in run.titles.items():
+        target = output / meeting_title_path(page)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(json.dumps(title, ensure_ascii=False), encoding="utf-8")
     for path in output.iterdir():
         if path.name not in KEPT and not path.name.endswith(".pf_meta") and path.name not in KEPT_FOLDERS:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
@@ -127,3 +131,9 @@ def record_path(record: SearchRecord) -> str:
         page, anchor = record.address.split("#", 1)
         return f"point/{page}{anchor}.html"
     return f"page/{record.context}/{record.address.rstrip('/') or 'index'}.html"
+
+
+def meeting_title_path(page: str) -> str:
+    """The file of a meeting's title, in the index's folder: meetings/levelling-up/ -> meeting-titles/meetings/
+    levelling-up.json (javascripts/search.js asks for it by the point's page)."""
+    return f"{MEETING_TITLES}/{page.rstrip('/')}.json"
