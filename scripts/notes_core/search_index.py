@@ -31,7 +31,8 @@ from .search_records import POINT, SearchRecord
 FOLDER = "pagefind"  # in the built site; javascripts/search.js loads pagefind/pagefind.js from it
 MEETING_TITLES = "meeting-titles"  # in FOLDER: a meeting's title, as JSON, in <folder>/<meeting page>.json
 LANGUAGE = "en"
-# What the browser needs; Pagefind also writes its own ready-made interfaces, which this site does not use.
+# What the browser needs; Pagefind also writes its ready-made interfaces and its worker (a second copy of the
+# engine), which this site does not use: javascripts/search.js runs the engine in the page.
 KEPT = ("pagefind.js", "pagefind-entry.json", f"wasm.{LANGUAGE}.pagefind", MEETING_TITLES)
 KEPT_FOLDERS = ("index", "fragment", "filter")
 TIMEOUT_S = 600
