@@ -127,3 +127,8 @@ def test_a_record_path_is_its_address_and_kind():
     assert record_path(SearchRecord("themes/x/", PAGE, "t", "Theme", ())) == "page/Theme/themes/x.html"
     assert record_path(SearchRecord("about/", PAGE, "t", "Page", ())) == "page/Page/about.html"
     assert record_path(SearchRecord("", PAGE, "t", "Page", ())) == "page/Page/index.html"
+
+
+def test_text_outside_paragraphs_is_kept_once():
+    records = records_from_page("about.md", "About", "<p>One</p>bare words<div>inside a div<p>a paragraph</p></div>")
+    assert records[0].blocks == ("One", "bare words", "inside a div", "a paragraph")

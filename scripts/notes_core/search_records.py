@@ -87,7 +87,8 @@ def _is_point(node: LexborNode) -> bool:
 
 
 def _top_level(root: LexborNode) -> list[LexborNode]:
-    return [child for child in root.iter() if child.tag != "-text" or _text(child)]
+    """The root's children, text between elements included (blank text left out)."""
+    return [child for child in root.iter(include_text=True) if child.tag != "-text" or _text(child)]
 
 
 def _blocks(node: LexborNode) -> list[str]:
@@ -95,7 +96,7 @@ def _blocks(node: LexborNode) -> list[str]:
     if node.tag == "-text" or node.tag in BLOCKS or node.tag in HEADINGS:
         text = _text(node)
         return [text] if text else []
-    inner = [part for child in node.iter() for part in _blocks(child)]
+    inner = [part for child in _top_level(node) for part in _blocks(child)]
     return inner or ([_text(node)] if _text(node) else [])
 
 
