@@ -108,8 +108,9 @@
         // Pagefind matches a phrase on the words' stems ("join forces" for "joining forces"), and not across
         // a "&": the points that have the words as typed, in that order, come first.
         var key = comparable(phrase);
-        var points = shown.filter(function (found) { return found.place.point; });
-        var literal = points.filter(function (found) { return comparable(found.data.content).indexOf(key) >= 0; });
+        var literal = shown.filter(function (found) {
+          return found.place.point && comparable(found.data.content).indexOf(key) >= 0;
+        });
         var rest = shown.filter(function (found) { return literal.indexOf(found) < 0; });
         show(literal.concat(rest), words);
         var total = ordered.length + others.length;

@@ -120,11 +120,6 @@ def finish_search_index(run: IndexRun) -> None:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
 
 
-def write_search_index(records: Sequence[SearchRecord], site_dir: Path) -> None:
-    """Index the records into site_dir/pagefind/, replacing what an earlier build left there."""
-    finish_search_index(start_search_index(records, site_dir))
-
-
 def record_path(record: SearchRecord) -> str:
     """Where a record's document goes: its path is the result's URL, which javascripts/search.js reads back.
     A file per record, a folder only per meeting and per page folder (a folder per record is slow to make)."""
