@@ -80,6 +80,13 @@ def test_point_without_theme(repo):
     )
 
 
+def test_one_word_title(repo):
+    edit(repo, "### Government should ask what matters to people {#", "### Government {#")
+    assert_fails_with(
+        repo, "levelling-up.md:37: point 'appreciative-inquiry-by-government': the title 'Government' is one word"
+    )
+
+
 def test_id_not_in_slug_form(repo):
     edit(repo, "{#act-in-small-places}", "{#Act_In_Small_Places}")
     assert_fails_with(repo, "id 'Act_In_Small_Places' is not in slug form; use 'act-in-small-places'")

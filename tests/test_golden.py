@@ -20,11 +20,15 @@ SITE_NAME = "Joining Forces notes"
 
 
 def rendered(archive_dir) -> dict[str, str]:
-    archive = load(archive_dir)
     with scale_limits(**LIMITS[archive_dir]):
-        generated = render_pages(archive, load_settings(ROOT, site_url=SITE_URL, site_name=SITE_NAME))
-        pages = {uri: text for uri, text in generated.items() if not uri.startswith("p/")}
-        pages.update({meeting.src_uri: render_meeting_page(meeting, archive, SITE_URL) for meeting in archive.meetings})
+        return rendered_archive(load(archive_dir))
+
+
+def rendered_archive(archive) -> dict[str, str]:
+    """Every generated page and meeting page, with one permanent-link page."""
+    generated = render_pages(archive, load_settings(ROOT, site_url=SITE_URL, site_name=SITE_NAME))
+    pages = {uri: text for uri, text in generated.items() if not uri.startswith("p/")}
+    pages.update({meeting.src_uri: render_meeting_page(meeting, archive, SITE_URL) for meeting in archive.meetings})
     # One permanent-link page stands for all of them (they share one template): the longest
     # point's, whose description is shortened.
     longest = max(archive.points.values(), key=lambda point: len(point.text))

@@ -97,6 +97,11 @@ def build_point(
         problems.add(rp.line, f"{label}: the heading has no title; write a short title before the {{#id}}")
     elif text_problem(rp.title):
         problems.add(rp.line, f"{label}: the title {text_problem(rp.title)}")
+    elif len(rp.title.split()) < 2:
+        problems.add(
+            rp.line,
+            f"{label}: the title '{rp.title}' is one word; a title is a short phrase saying what the point claims",
+        )
     point_themes: tuple[str, ...] = ()
     if "themes" not in rp.meta or not rp.meta["themes"][0].strip():
         problems.add(

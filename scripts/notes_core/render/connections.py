@@ -214,9 +214,10 @@ def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], lis
         "Pairs of themes ranked by how many key points are filed under both"
         + (f" (the {len(shown)} most frequent of {len(ranked)} pairs)." if len(shown) < len(ranked) else "."),
         "",
-        "| Themes | Key points | Meetings |",
-        "| --- | ---: | ---: |",
     ]
+    if not shown:
+        return "\n".join(out + ["No key point is filed under two themes yet."]) + "\n"
+    out += ["| Themes | Key points | Meetings |", "| --- | ---: | ---: |"]
     for pair, points in shown:
         a, b = (archive.themes[t] for t in pair)
         target = (
