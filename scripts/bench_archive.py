@@ -117,6 +117,6 @@ def write_redirects(folder: Path) -> None:
     import sys
 
     sys.path.insert(0, str(folder / "scripts"))
-    from notes_core.redirects import REDIRECTS, TEMPLATE
+    from notes_core.permalinks.redirects import REDIRECTS, TEMPLATE
 
     (folder / REDIRECTS).write_text(TEMPLATE, encoding="utf-8")

@@ -27,20 +27,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import ContentError, ContentErrors
 from notes_core.addresses import docs_file, meeting_slug
-from notes_core.csp import add_policy, content_security_policy, inline_scripts
-from notes_core.docs_check import find_line
-from notes_core.drafts import render_problems_panel
+from notes_core.check.docs import find_line
+from notes_core.check.page_meta import safe_meta
+from notes_core.citations.formats import meeting_highwire_tags
 from notes_core.model import Meeting
-from notes_core.page_meta import safe_meta
+from notes_core.read.source_files import read_source
 from notes_core.render import insert_theme_map, render_meeting_page, strip_point_headerlinks
-from notes_core.render.citations import meeting_highwire_tags
+from notes_core.render.problems import render_problems_panel
 from notes_core.render.scale import MINIFY_ABOVE
-from notes_core.sanitise import clean_html, maybe_removed, removed_parts
-from notes_core.search_index import IndexRun, SearchIndexError, finish_search_index, start_search_index
-from notes_core.search_records import SearchRecord, records_from_page
+from notes_core.safety.csp import add_policy, content_security_policy, inline_scripts
+from notes_core.safety.sanitise import clean_html, maybe_removed, removed_parts
+from notes_core.search.index import IndexRun, SearchIndexError, finish_search_index, start_search_index
+from notes_core.search.records import SearchRecord, records_from_page
 from notes_core.settings import Settings, load_settings
 from notes_core.site import Site, load_site
-from notes_core.source_files import read_source
 
 log = get_plugin_logger("notes")
 

@@ -15,7 +15,7 @@ from archives import LARGE, NOTES, load
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
-from notes_core.render.citations import csl_item, point_citation, render_csl_json, render_ris, ris_value
+from notes_core.citations.formats import csl_item, point_citation, render_csl_json, render_ris, ris_value
 from notes_core.render.related import RELATED_SHOWN, build_related
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -12,7 +12,7 @@ from conftest import ROOT
 from git_project import git, make_clone
 from site_build import build_site
 
-from notes_core.published_base import REF_VARIABLE
+from notes_core.permalinks.published_base import REF_VARIABLE
 
 NOTES = [sys.executable, str(ROOT / "scripts" / "notes.py")]
 

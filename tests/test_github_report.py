@@ -8,8 +8,8 @@ import sys
 
 from conftest import ROOT, edit
 
+from notes_core.check.github_report import error_annotations, job_summary
 from notes_core.errors import ContentError
-from notes_core.github import error_annotations, job_summary
 
 
 def test_annotations_are_workflow_commands_with_escaped_values():

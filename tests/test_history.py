@@ -12,8 +12,8 @@ import pytest
 from git_project import commit_all, make_clone
 from site_build import build_site
 
-from notes_core import published_base
-from notes_core.history import History, PointHistory, Wording, point_dates, read_history
+from notes_core.permalinks import published_base
+from notes_core.permalinks.history import History, PointHistory, Wording, point_dates, read_history
 
 MEETING = "docs/meetings/levelling-up.md"
 OLD_WORDING = "Action should take place wherever possible in small places"
@@ -142,7 +142,7 @@ def test_a_merged_point_says_why_and_links_to_its_successor(clone, monkeypatch, 
 
 
 def test_the_long_form_of_point_redirects_is_checked(tmp_path):
-    from notes_core.redirects import read_redirects
+    from notes_core.permalinks.redirects import read_redirects
 
     (tmp_path / "data").mkdir()
     (tmp_path / "data/permalinks.yml").write_text(

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markdown.extensions.toc import slugify
 
 from notes_core import ContentErrors, load_archive
-from notes_core.redirects import read_redirects
+from notes_core.permalinks.redirects import read_redirects
 from notes_core.render import render_meeting_page, render_pages
 from notes_core.settings import load_settings
 
@@ -188,9 +188,9 @@ def test_valid_meetings_with_arbitrary_text(title, question, summary, point_titl
 # and whatever is unsafe, the check names.
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
-from notes_core.docs_check import markdown_renderer  # noqa: E402
+from notes_core.check.docs import markdown_renderer  # noqa: E402
 from notes_core.render.text import escape  # noqa: E402
-from notes_core.sanitise import clean_html, removed_parts  # noqa: E402
+from notes_core.safety.sanitise import clean_html, removed_parts  # noqa: E402
 
 RENDER = markdown_renderer(load_settings(ROOT))
 DANGEROUS_TAGS = {

@@ -16,9 +16,9 @@ from git_project import commit_all, git, make_clone
 from mkdocs.exceptions import Abort
 from site_build import build_site
 
-from notes_core import published_base
-from notes_core.published import published_now
-from notes_core.redirects import read_redirects
+from notes_core.permalinks import published_base
+from notes_core.permalinks.published import published_now
+from notes_core.permalinks.redirects import read_redirects
 from notes_core.settings import load_settings
 from notes_core.site import load_site
 
@@ -366,7 +366,7 @@ def test_a_retired_id_leads_only_to_a_point_that_exists():
     """In a preview with problems, a redirect to a point that is gone makes no page (the check reports it)."""
     from archives import NOTES, load
 
-    from notes_core.render.permalinks import render_permalink_pages
+    from notes_core.permalinks.pages import render_permalink_pages
 
     archive = load(NOTES)
     pages = render_permalink_pages(

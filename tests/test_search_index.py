@@ -10,8 +10,8 @@ from archives import NOTES, ROOT, load
 from site_build import BuiltSite
 
 from notes_core.addresses import point_address
-from notes_core.search_index import meeting_title_path, record_path
-from notes_core.search_records import PAGE, POINT, SearchRecord, records_from_page
+from notes_core.search.index import meeting_title_path, record_path
+from notes_core.search.records import PAGE, POINT, SearchRecord, records_from_page
 
 SIGNATURE = b"pagefind_dcd"
 

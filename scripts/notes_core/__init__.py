@@ -5,9 +5,20 @@ Nothing here imports MkDocs, so the same archive can feed another engine.
 
 from __future__ import annotations
 
-from .errors import ContentError, ContentErrors
-from .load import load_archive
-from .model import Archive, Category, Meeting, Organisation, PlannedMeeting, Point, Series, Speaker, SpeakerRole, Theme
+from notes_core.check.archive import load_archive
+from notes_core.errors import ContentError, ContentErrors
+from notes_core.model import (
+    Archive,
+    Category,
+    Meeting,
+    Organisation,
+    PlannedMeeting,
+    Point,
+    Series,
+    Speaker,
+    SpeakerRole,
+    Theme,
+)
 
 __all__ = [
     "Archive",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .addresses import meeting_page
+from notes_core.addresses import meeting_page
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from .addresses import DATA, MEETINGS
+from notes_core.addresses import DATA, MEETINGS
 
 # MkDocs always adds these to the extensions mkdocs.yml names.
 MKDOCS_EXTENSIONS = ("toc", "tables", "fenced_code")

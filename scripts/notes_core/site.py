@@ -5,16 +5,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from .docs_check import check_docs
-from .errors import ContentError, ContentErrors
-from .history import History, read_history
-from .load import load_drafts
-from .model import Archive
-from .published import check_published, published_now
-from .published_base import Unknown, read_base_published
-from .redirects import Redirects, check_redirects, moved_points, read_redirects
-from .render import render_pages
-from .settings import Settings
+from notes_core.check.archive import load_drafts
+from notes_core.check.docs import check_docs
+from notes_core.errors import ContentError, ContentErrors
+from notes_core.model import Archive
+from notes_core.permalinks.history import History, read_history
+from notes_core.permalinks.published import check_published, published_now
+from notes_core.permalinks.published_base import Unknown, read_base_published
+from notes_core.permalinks.redirects import Redirects, check_redirects, moved_points, read_redirects
+from notes_core.render import render_pages
+from notes_core.settings import Settings
 
 
 @dataclass(frozen=True)

@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-from ..history import History
-from ..model import Archive
-from ..settings import Settings
-from .connections import insert_theme_map, render_connection_pages
-from .exports import render_exports
-from .feed import render_feed
-from .indexes import render_index_pages
-from .meeting import render_meeting_page, strip_point_headerlinks
-from .nav import render_nav_files
-from .permalinks import render_permalink_pages
-from .redirect_pages import render_redirect_pages
-from .related import build_related
+from notes_core.model import Archive
+from notes_core.permalinks.history import History
+from notes_core.permalinks.pages import render_permalink_pages
+from notes_core.permalinks.redirect_pages import render_redirect_pages
+from notes_core.render.connections import insert_theme_map, render_connection_pages
+from notes_core.render.exports import render_exports
+from notes_core.render.feed import render_feed
+from notes_core.render.indexes import render_index_pages
+from notes_core.render.meeting import render_meeting_page, strip_point_headerlinks
+from notes_core.render.nav import render_nav_files
+from notes_core.render.related import build_related
+from notes_core.settings import Settings
 
 __all__ = ["insert_theme_map", "render_meeting_page", "render_pages", "strip_point_headerlinks"]
 

@@ -6,13 +6,13 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from .. import addresses as A
-from ..addresses import link
-from ..model import Archive, Point
-from . import scale
-from .heatmap import heatmap_size, render_heatmap_svg
-from .point import point_list
-from .text import escape, front_matter
+from notes_core import addresses as A
+from notes_core.addresses import link
+from notes_core.model import Archive, Point
+from notes_core.render import scale
+from notes_core.render.heatmap import heatmap_size, render_heatmap_svg
+from notes_core.render.point import point_list
+from notes_core.render.text import escape, front_matter
 
 
 @dataclass(frozen=True)

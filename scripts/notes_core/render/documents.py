@@ -8,7 +8,9 @@ from typing import Any
 
 import jinja2
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+CORE = Path(__file__).resolve().parent.parent
+# Each idea keeps its templates beside its code; names are unique across the folders.
+TEMPLATES = [CORE / "render" / "templates", CORE / "permalinks" / "templates", CORE / "search" / "templates"]
 
 
 @cache

@@ -8,10 +8,10 @@ import io
 import json
 from typing import Any
 
-from ..addresses import EXPORT_CSV, EXPORT_JSON
-from ..history import History
-from ..model import Archive
-from .point import export_row
+from notes_core.addresses import EXPORT_CSV, EXPORT_JSON
+from notes_core.model import Archive
+from notes_core.permalinks.history import History
+from notes_core.render.point import export_row
 
 COLUMNS = [
     "id",

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ElementTree
 
-from ..addresses import FEED, absolute, meeting_page, page_address
-from ..model import Archive
+from notes_core.addresses import FEED, absolute, meeting_page, page_address
+from notes_core.model import Archive
 
 LIMIT = 50
 # Characters XML 1.0 cannot carry at all, even escaped.

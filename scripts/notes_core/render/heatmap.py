@@ -6,10 +6,10 @@ from collections.abc import Sequence
 from html import escape
 from typing import TYPE_CHECKING
 
-from ..model import Archive
+from notes_core.model import Archive
 
 if TYPE_CHECKING:  # connections.py draws the map with this module
-    from .connections import Column
+    from notes_core.render.connections import Column
 
 CELL = 28
 LABEL_WIDTH = 190

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .. import addresses as A
-from ..addresses import link
-from ..model import Archive, Meeting, PlannedMeeting, Point, Speaker
-from . import scale
-from .point import point_list, render_point_entry
-from .scale import chunks
-from .text import (
+from notes_core import addresses as A
+from notes_core.addresses import link
+from notes_core.model import Archive, Meeting, PlannedMeeting, Point, Speaker
+from notes_core.render import scale
+from notes_core.render.point import point_list, render_point_entry
+from notes_core.render.scale import chunks
+from notes_core.render.text import (
     LISTING_END,
     LISTING_START,
     escape,

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import re
 
-from ..addresses import meeting_page, speaker_page
-from ..model import Archive, Meeting
-from .point import render_moved_anchor, render_point_heading
-from .text import escape, markdown_link, theme_links
+from notes_core.addresses import meeting_page, speaker_page
+from notes_core.model import Archive, Meeting
+from notes_core.render.point import render_moved_anchor, render_point_heading
+from notes_core.render.text import escape, markdown_link, theme_links
 
 
 def render_meeting_page(

@@ -10,11 +10,11 @@ import json
 from collections import defaultdict
 from typing import Any
 
-from .. import addresses as A
-from ..model import Archive, Meeting
-from . import scale
-from .indexes import meetings_by_series, sort_name, speaker_initial
-from .scale import chunks
+from notes_core import addresses as A
+from notes_core.model import Archive, Meeting
+from notes_core.render import scale
+from notes_core.render.indexes import meetings_by_series, sort_name, speaker_initial
+from notes_core.render.scale import chunks
 
 # An awesome-nav entry: a file, or a titled file or section.
 NavEntry = str | dict[str, Any]

@@ -7,7 +7,7 @@ from __future__ import annotations
 import html
 from typing import Any
 
-from ..addresses import (
+from notes_core.addresses import (
     CITATION_CSL_JSON,
     CITATION_RIS,
     MEETINGS_INDEX,
@@ -23,10 +23,10 @@ from ..addresses import (
     speaker_page,
     to_permanent_page,
 )
-from ..history import History, PointDates, point_dates
-from ..model import Archive, Point
-from .citations import highwire_tags, json_ld, point_citation
-from .text import escape, markdown_link, theme_links
+from notes_core.citations.formats import highwire_tags, json_ld, point_citation
+from notes_core.model import Archive, Point
+from notes_core.permalinks.history import History, PointDates, point_dates
+from notes_core.render.text import escape, markdown_link, theme_links
 
 # docs/javascripts/points.js finds each point by these classes: a link of class POINT_PERMALINK inside a
 # paragraph of class POINT_META that comes right after the point's heading (whose id and text it reads).

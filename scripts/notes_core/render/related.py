@@ -13,7 +13,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
-from ..model import Archive, Point
+from notes_core.model import Archive, Point
 
 RELATED_SHOWN = 3
 SIGNATURE_WORDS = 30  # a point's most telling words; the rest add little and cost much

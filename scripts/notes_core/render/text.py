@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..addresses import link, speaker_page, theme_page
-from ..model import Archive
+from notes_core.addresses import link, speaker_page, theme_page
+from notes_core.model import Archive
 
 # Text from the registries and front matter is text: nothing in it may become Markdown, an attribute
 # list or HTML. Backslash escapes for Markdown's own characters; entities for &, < and >.

@@ -25,8 +25,8 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from .render.documents import render_document
-from .search_records import POINT, SearchRecord
+from notes_core.render.documents import render_document
+from notes_core.search.records import POINT, SearchRecord
 
 FOLDER = "pagefind"  # in the built site; javascripts/search.js loads pagefind/pagefind.js from it
 MEETING_TITLES = "meeting-titles"  # in FOLDER: a meeting's title, as JSON, in <folder>/<meeting page>.json

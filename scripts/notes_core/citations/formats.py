@@ -12,8 +12,8 @@ import json
 import re
 from typing import Any
 
-from ..addresses import absolute, meeting_page, page_address, permanent_address
-from ..model import Archive, Meeting, Point
+from notes_core.addresses import absolute, meeting_page, page_address, permanent_address
+from notes_core.model import Archive, Meeting, Point
 
 AUTHOR = "Better Way network"
 LINE_BREAKS = re.compile(r"\s+")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .errors import Problems
+from notes_core.errors import Problems
 
 PLACEHOLDER = "FILL IN"
 PLACEHOLDER_LINE = re.compile(r"fill[ -]in", re.I)

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .addresses import MEETINGS, page_address
-from .render.point import POINT_CLASS, POINT_META
+from notes_core.addresses import MEETINGS, page_address
+from notes_core.render.point import POINT_CLASS, POINT_META
 
 POINT = "point"
 PAGE = "page"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 from markdown.extensions.toc import slugify
 
-from .addresses import meeting_page
-from .fields import ID_PATTERN
-from .placeholders import PLACEHOLDER
-from .settings import Settings
+from notes_core.addresses import meeting_page
+from notes_core.check.fields import ID_PATTERN
+from notes_core.check.placeholders import PLACEHOLDER
+from notes_core.settings import Settings
 
 ORDER = re.compile(r"^order:\s*(\d+)\s*$", re.M)
 SERIES = re.compile(r"^series:\s*['\"]?([a-z0-9-]+)", re.M)

@@ -12,12 +12,12 @@ from pathlib import Path
 
 import yaml
 
-from .addresses import MEETINGS, meeting_slug, page_address
-from .errors import ContentError, suggest
-from .fields import text_problem
-from .model import Archive
-from .source_files import read_source
-from .yaml_lines import describe, error_line, parse_yaml
+from notes_core.addresses import MEETINGS, meeting_slug, page_address
+from notes_core.check.fields import text_problem
+from notes_core.errors import ContentError, suggest
+from notes_core.model import Archive
+from notes_core.read.source_files import read_source
+from notes_core.read.yaml_lines import describe, error_line, parse_yaml
 
 REDIRECTS = "data/permalinks.yml"
 SECTIONS = ("point_redirects", "page_redirects", "moved_points")

@@ -4,7 +4,7 @@ printed to the log, so they need no write permission."""
 
 from __future__ import annotations
 
-from .errors import ContentError
+from notes_core.errors import ContentError
 
 
 def _data(text: str) -> str:

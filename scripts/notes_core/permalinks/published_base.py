@@ -22,8 +22,8 @@ from pathlib import Path
 
 import yaml
 
-from .published import Published, published_from_json, published_from_old_lock
-from .redirects import REDIRECTS
+from notes_core.permalinks.published import Published, published_from_json, published_from_old_lock
+from notes_core.permalinks.redirects import REDIRECTS
 
 REF_VARIABLE = "NOTES_PUBLISHED_REF"
 TREE = ("scripts", "docs", "data", "overrides", "mkdocs.yml")

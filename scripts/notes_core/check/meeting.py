@@ -6,10 +6,10 @@ import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
-from .errors import ContentError, Problems, new_entry, suggest
-from .fields import ID_PATTERN, check_fields, check_id, check_text, line_of, text_problem
-from .meeting_file import RawMeeting, RawPoint
-from .model import Category, Meeting, Point, Speaker, SpeakerRole
+from notes_core.check.fields import ID_PATTERN, check_fields, check_id, check_text, line_of, text_problem
+from notes_core.errors import ContentError, Problems, new_entry, suggest
+from notes_core.model import Category, Meeting, Point, Speaker, SpeakerRole
+from notes_core.read.meeting_file import RawMeeting, RawPoint
 
 MEETING_FIELDS = {"title", "question", "series", "order", "date", "speakers", "themes", "summary"}
 # Where the ids a meeting names are defined: kind -> (field in the front matter, registry file).

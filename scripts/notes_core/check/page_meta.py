@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import Any
 
-from .errors import Problems
-from .fields import check_fields, check_text, text_problem
+from notes_core.check.fields import check_fields, check_text, text_problem
+from notes_core.errors import Problems
 
 PAGE_FIELDS = {"title", "description", "search", "hide"}
 HIDE = {"navigation", "toc", "footer", "path", "feedback"}

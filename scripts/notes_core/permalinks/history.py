@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .errors import ContentError
-from .meeting_file import point_blocks, read_points, split_front_matter
+from notes_core.errors import ContentError
+from notes_core.read.meeting_file import point_blocks, read_points, split_front_matter
 
 # The state of a point at one commit: title, themes, text.
 State = tuple[str, tuple[str, ...], str]

@@ -19,9 +19,9 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, suggest
-from .source_files import read_source
-from .yaml_lines import describe, error_line, parse_yaml
+from notes_core.errors import ContentError, suggest
+from notes_core.read.source_files import read_source
+from notes_core.read.yaml_lines import describe, error_line, parse_yaml
 
 # Every pattern here is matched at one place and is linear in the line's length (no pattern with
 # two unbounded parts that can trade characters), so a 100 KB line costs microseconds, not minutes.

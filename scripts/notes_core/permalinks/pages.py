@@ -8,13 +8,13 @@ import json
 
 from markupsafe import Markup
 
-from ..addresses import CITATION_CSL_JSON, CITATION_RIS, citation_file, permanent_page_file
-from ..csp import source_hash
-from ..history import History
-from ..model import Archive, Point
-from .citations import point_citation, render_csl_json, render_ris
-from .documents import render_document
-from .point import history_context, permanent_page_context, retired_page_context
+from notes_core.addresses import CITATION_CSL_JSON, CITATION_RIS, citation_file, permanent_page_file
+from notes_core.citations.formats import point_citation, render_csl_json, render_ris
+from notes_core.model import Archive, Point
+from notes_core.permalinks.history import History
+from notes_core.render.documents import render_document
+from notes_core.render.point import history_context, permanent_page_context, retired_page_context
+from notes_core.safety.csp import source_hash
 
 STYLE = (
     "body{font:1rem/1.5 system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;color:#1f1f1f}"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import ContentError
+from notes_core.errors import ContentError
 
 MAX_FILE_BYTES = 1_000_000  # the longest write-up is about 40 KB
 MAX_LINE_CHARS = 20_000  # the longest paragraph of the notes is under 2,000 characters

@@ -12,7 +12,7 @@ import hashlib
 import re
 from collections.abc import Iterable
 
-from .sanitise import ALIGN_STYLES
+from notes_core.safety.sanitise import ALIGN_STYLES
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 

@@ -7,12 +7,12 @@ from typing import Any
 
 import yaml
 
-from .errors import ContentError, Problems, new_entry, suggest
-from .fields import check_fields, check_id, check_text, check_text_list, line_of, text_value
-from .model import Category, Organisation, PlannedMeeting, Speaker
-from .placeholders import check_placeholders
-from .source_files import read_source
-from .yaml_lines import describe, error_line, parse_yaml
+from notes_core.check.fields import check_fields, check_id, check_text, check_text_list, line_of, text_value
+from notes_core.check.placeholders import check_placeholders
+from notes_core.errors import ContentError, Problems, new_entry, suggest
+from notes_core.model import Category, Organisation, PlannedMeeting, Speaker
+from notes_core.read.source_files import read_source
+from notes_core.read.yaml_lines import describe, error_line, parse_yaml
 
 MAX_NAMES = 20  # spellings of one organisation's name
 MAX_NAME_WORDS = 12  # words in one spelling

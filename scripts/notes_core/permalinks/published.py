@@ -11,10 +11,10 @@ import json
 import posixpath
 from dataclasses import dataclass
 
-from .addresses import docs_path_of, meeting_page, page_address
-from .errors import ContentError
-from .model import Archive
-from .redirects import REDIRECTS, Redirects, resolve_page, retired_id_reused
+from notes_core.addresses import docs_path_of, meeting_page, page_address
+from notes_core.errors import ContentError
+from notes_core.model import Archive
+from notes_core.permalinks.redirects import REDIRECTS, Redirects, resolve_page, retired_id_reused
 
 
 @dataclass(frozen=True)

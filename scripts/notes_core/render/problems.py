@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from .errors import ContentError
+from notes_core.errors import ContentError
 
 
 def render_problem(problem: ContentError) -> str:

@@ -11,15 +11,22 @@ from pathlib import Path
 import markdown
 import yaml
 
-from .addresses import MEETINGS, NAV_FILE, docs_file, in_meetings_folder, meeting_slug
-from .errors import ContentError, Problems
-from .fields import check_fields, line_of, text_problem
-from .meeting_file import split_front_matter
-from .page_meta import check_page_meta
-from .sanitise import Removed, clean_contributed_html, clean_svg, removed_parts
-from .settings import Settings
-from .source_files import CODE_SUFFIXES, PAGE_SUFFIXES, PICTURE_SUFFIXES, check_code_file, check_tree, read_source
-from .yaml_lines import describe, error_line, parse_yaml
+from notes_core.addresses import MEETINGS, NAV_FILE, docs_file, in_meetings_folder, meeting_slug
+from notes_core.check.fields import check_fields, line_of, text_problem
+from notes_core.check.page_meta import check_page_meta
+from notes_core.errors import ContentError, Problems
+from notes_core.read.meeting_file import split_front_matter
+from notes_core.read.source_files import (
+    CODE_SUFFIXES,
+    PAGE_SUFFIXES,
+    PICTURE_SUFFIXES,
+    check_code_file,
+    check_tree,
+    read_source,
+)
+from notes_core.read.yaml_lines import describe, error_line, parse_yaml
+from notes_core.safety.sanitise import Removed, clean_contributed_html, clean_svg, removed_parts
+from notes_core.settings import Settings
 
 
 def markdown_renderer(settings: Settings) -> Callable[[str], str]:

@@ -7,13 +7,13 @@ import re
 from collections import defaultdict
 from collections.abc import Callable
 
-from .errors import ContentError, ContentErrors, Problems, suggest
-from .meeting_file import read_meeting_file
-from .model import Archive, Category, Meeting, Organisation, PlannedMeeting, Point, Speaker
-from .placeholders import check_placeholders
-from .registries import load_categories, load_organisations, load_planned, load_speakers, rel
-from .settings import Settings
-from .validate import build_meeting
+from notes_core.check.meeting import build_meeting
+from notes_core.check.placeholders import check_placeholders
+from notes_core.check.registries import load_categories, load_organisations, load_planned, load_speakers, rel
+from notes_core.errors import ContentError, ContentErrors, Problems, suggest
+from notes_core.model import Archive, Category, Meeting, Organisation, PlannedMeeting, Point, Speaker
+from notes_core.read.meeting_file import read_meeting_file
+from notes_core.settings import Settings
 
 
 def load_archive(settings: Settings) -> Archive:

@@ -8,7 +8,7 @@ from typing import Any
 
 from markdown.extensions.toc import slugify
 
-from .errors import Problems, suggest
+from notes_core.errors import Problems, suggest
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 MAX_ID = 80
