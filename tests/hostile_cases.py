@@ -366,7 +366,7 @@ CASES: list[tuple[str, str, object, str]] = [
     (
         "csv-formula-title",
         "heading",
-        '### =HYPERLINK("http://evil.test","x") {#case-csv-formula-title-point}',
+        '### =HYPERLINK("http://evil.test","x") and more {#case-csv-formula-title-point}',
         "passes",
     ),
     ("bibtex-injection", "heading", "### Title}, note={injected {#case-bibtex-injection-point}", "passes"),

@@ -1,5 +1,6 @@
-"""Golden files pin the Markdown of every generated page of the fixture archives: a change to a
-renderer shows up as a diff. They never follow the live content in docs/ and data/.
+"""Golden files pin every generated page of the fixture archives (a page's title, description and HTML, and the
+text of every other generated file): a change to a renderer shows up as a diff. They never follow the live
+content in docs/ and data/.
 
 After an intended change: `.venv/bin/python -m pytest tests/test_golden.py --update-golden`, then
 review `git diff tests/golden`.
@@ -11,7 +12,9 @@ import pytest
 from archives import LARGE, LIMITS, NOTES, load, scale_limits
 from conftest import ROOT
 
-from notes_core.render import render_meeting_page, render_pages
+from notes_core.pages import render_pages
+from notes_core.render.meeting import render_meeting_page
+from notes_core.render.page import Page
 from notes_core.settings import load_settings
 
 GOLDEN = ROOT / "tests" / "golden"
@@ -24,10 +27,21 @@ def rendered(archive_dir) -> dict[str, str]:
         return rendered_archive(load(archive_dir))
 
 
+def golden_text(content: Page | str) -> str:
+    if isinstance(content, str):
+        return content
+    searchable = "" if content.searchable else "searchable: no\n"
+    return f"title: {content.title}\ndescription: {content.description}\n{searchable}\n{content.html}"
+
+
 def rendered_archive(archive) -> dict[str, str]:
     """Every generated page and meeting page, with one permanent-link page."""
     generated = render_pages(archive, load_settings(ROOT, site_url=SITE_URL, site_name=SITE_NAME))
-    pages = {uri: text for uri, text in generated.items() if not uri.startswith("p/")}
+    pages = {
+        uri.removesuffix(".md") + ".html" if isinstance(content, Page) else uri: golden_text(content)
+        for uri, content in generated.items()
+        if not uri.startswith("p/")
+    }
     pages.update({meeting.src_uri: render_meeting_page(meeting, archive, SITE_URL) for meeting in archive.meetings})
     # One permanent-link page stands for all of them (they share one template): the longest
     # point's, whose description is shortened.

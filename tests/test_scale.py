@@ -10,7 +10,8 @@ from itertools import combinations
 import pytest
 from archives import LARGE, LARGE_LIMITS, NOTES, load, scale_limits
 
-from notes_core.render import render_pages, scale
+from notes_core.pages import render_pages
+from notes_core.render import scale
 from notes_core.settings import load_settings
 
 ARCHIVE = load(LARGE)
@@ -135,10 +136,10 @@ def test_one_long_series_is_listed_line_by_line_and_mapped_as_one_column():
     archive = load(NOTES)
     with scale_limits(NAV_FLAT_LIMIT=4, NAV_BLOCK=4, MATRIX_MEETING_COLUMNS=4):
         pages = render_pages(archive, load_settings(NOTES, site_url="https://example.org/", site_name="Notes"))
-    index = pages["meetings/index.md"]
-    assert "### " not in index.split("## Joining Forces")[1].split("### Announced")[0]
+    index = pages["meetings/index.md"].html
+    assert "<h3" not in index.split(">Joining Forces<")[1].split('<h3 id="announced-meetings"')[0]
     for meeting in archive.meetings:
-        assert f"- {meeting.order}\\. [{meeting.title}]({meeting.slug}.md)" in index  # escaped: not a nested list
+        assert f'<li>{meeting.order}. <a href="{meeting.slug}/">{meeting.title}</a>' in index  # one line each
     assert not any(uri.startswith("meetings/series/") for uri in pages)
     nav = [json.loads(line.removeprefix("  - ")) for line in pages["meetings/.nav.yml"].splitlines()[1:]]
     assert [next(iter(entry)) for entry in nav[1:]] == ["Meetings 1–4", "Meetings 5–6"]

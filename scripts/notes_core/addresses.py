@@ -152,6 +152,11 @@ def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
     return (relative or "./") + (f"#{anchor}" if anchor else "")
 
 
+def file_url(from_page: str, path: str) -> str:
+    """The relative URL of a file of the built site (principles.json, connections/theme-map.svg) from a page."""
+    return link(page_file(from_page), path)
+
+
 def to_permanent_page(from_page: str, point_id: str, anchor: str) -> str:
     """A relative link from a docs page to a part of a point's permanent page (/p/<id>/#related)."""
     return link(page_file(from_page), permanent_page_file(point_id))[: -len("index.html")] + f"#{anchor}"

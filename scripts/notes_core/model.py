@@ -61,6 +61,17 @@ class Point:
     # The text as ("p", paragraph) and ("li", list item) blocks; `text` is the same words, a block per line.
     blocks: tuple[tuple[str, str], ...] = ()  # the `themes:` and `speaker:` lines under the heading
 
+    @property
+    def grouped_blocks(self) -> list[tuple[str, list[str]]]:
+        """The point's paragraphs ("p", [text]) and lists ("ul", [items]), in order."""
+        groups: list[tuple[str, list[str]]] = []
+        for kind, words in self.blocks or (("p", self.text),):
+            if kind == "li" and groups and groups[-1][0] == "ul":
+                groups[-1][1].append(words)
+            else:
+                groups.append(("ul" if kind == "li" else "p", [words]))
+        return groups
+
 
 @dataclass(frozen=True)
 class Meeting:

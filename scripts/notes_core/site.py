@@ -5,15 +5,16 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
+from notes_core.addresses import docs_file
 from notes_core.check.archive import load_drafts
 from notes_core.check.docs import check_docs
 from notes_core.errors import ContentError, ContentErrors
 from notes_core.model import Archive
+from notes_core.pages import Generated, render_pages
 from notes_core.permalinks.history import History, read_history
 from notes_core.permalinks.published import check_published, published_now
 from notes_core.permalinks.published_base import Unknown, read_base_published
 from notes_core.permalinks.redirects import Redirects, check_redirects, moved_points, read_redirects
-from notes_core.render import render_pages
 from notes_core.settings import Settings
 
 
@@ -21,7 +22,7 @@ from notes_core.settings import Settings
 class Site:
     archive: Archive
     redirects: Redirects
-    pages: dict[str, str]  # generated files by docs path
+    pages: Generated  # generated files by docs path: a page, or the text of any other file
     page_uris: frozenset[str]  # every Markdown page, hand-written or generated
     moved: dict[str, list[tuple[str, str]]]  # meeting slug -> (old id, current id) of points that moved away
     history: History = field(
@@ -29,6 +30,12 @@ class Site:
     )  # each point's publication history on this site, from git
     notes: tuple[str, ...] = ()  # said to the contributor, but not problems: e.g. why the published check was skipped
     problems: tuple[ContentError, ...] = ()  # only when loaded as drafts; otherwise problems raise
+
+    def publishable(self, docs_path: str, is_link: bool) -> bool:
+        """A preview shows draft pages with their problems, but never publishes a refused file that is not a page
+        (a script, an SVG with a handler, raw HTML, a link to a file outside the repository)."""
+        refused = docs_file(docs_path) in {problem.path for problem in self.problems}
+        return not refused or (docs_path.endswith(".md") and not is_link)
 
 
 def load_site(

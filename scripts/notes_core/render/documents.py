@@ -8,6 +8,8 @@ from typing import Any
 
 import jinja2
 
+from notes_core import addresses
+
 CORE = Path(__file__).resolve().parent.parent
 # Each idea keeps its templates beside its code; names are unique across the folders.
 TEMPLATES = [CORE / "render" / "templates", CORE / "permalinks" / "templates", CORE / "search" / "templates"]
@@ -16,12 +18,21 @@ TEMPLATES = [CORE / "render" / "templates", CORE / "permalinks" / "templates", C
 @cache
 def _environment() -> jinja2.Environment:
     # The templates are code, not content: caching them across builds is safe.
-    return jinja2.Environment(
+    environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
+    # Every address comes from the addresses module: `A.theme_page(id)`, and `url(page, to, anchor)` for a link
+    # from the page being rendered (`file_url(page, path)` for a file that is not a page).
+    environment.globals.update(A=addresses, url=addresses.page_url, file_url=addresses.file_url, plural=plural)
+    return environment
+
+
+def plural(count: int, word: str, many: str | None = None) -> str:
+    """'1 key point', '2 key points'."""
+    return f"{count} {word if count == 1 else many or word + 's'}"
 
 
 def render_document(name: str, context: dict[str, Any]) -> str:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from typing import Any
 
 from notes_core import addresses as A
 from notes_core.model import Archive, Meeting
 from notes_core.render import scale
-from notes_core.render.indexes import meetings_by_series, sort_name, speaker_initial
+from notes_core.render.groups import meetings_by_series, sort_name, speaker_initial
 from notes_core.render.scale import chunks
 
 # An awesome-nav entry: a file, or a titled file or section.
@@ -21,7 +22,7 @@ NavEntry = str | dict[str, Any]
 INDEX = "index.md"  # a folder's own page, as its navigation file names it
 
 
-def render_nav_files(archive: Archive, pages: dict[str, str]) -> dict[str, str]:
+def render_nav_files(archive: Archive, pages: Mapping[str, object]) -> dict[str, str]:
     """`pages` are the generated pages, so split listings appear in the navigation as they were made."""
     return {
         A.nav_file(A.MEETINGS_INDEX): nav_yaml([{"All meetings": INDEX}, *meetings_nav(archive)]),
@@ -84,7 +85,7 @@ def speakers_nav(archive: Archive) -> list[NavEntry]:
     return [{letter: files} for letter, files in letters.items()]
 
 
-def split_nav(pages: dict[str, str], first: str, title: str) -> NavEntry:
+def split_nav(pages: Mapping[str, object], first: str, title: str) -> NavEntry:
     """A listing page, followed by the pages it was split into (named first-page/...), if any."""
     name = A.in_folder(first, first)
     parts = [A.in_folder(uri, first) for uri in pages if uri.startswith(first[:-3] + "/")]  # in the order made

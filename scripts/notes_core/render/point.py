@@ -85,13 +85,7 @@ def render_point_entry(archive: Archive, page: str, point: Point, skip_theme: st
 
 def grouped_blocks(point: Point) -> list[tuple[str, list[str]]]:
     """The point's paragraphs ("p", [text]) and lists ("ul", [items]), in order."""
-    groups: list[tuple[str, list[str]]] = []
-    for kind, words in point.blocks or (("p", point.text),):
-        if kind == "li" and groups and groups[-1][0] == "ul":
-            groups[-1][1].append(words)
-        else:
-            groups.append(("ul" if kind == "li" else "p", [words]))
-    return groups
+    return point.grouped_blocks
 
 
 def one_line(point: Point) -> str:
