@@ -134,7 +134,7 @@ def test_csl_json_is_json_whatever_the_text():
 
 
 def test_json_ld_cannot_close_its_script_element():
-    from notes_core.render.documents import render_document
+    from notes_core.documents import render_document
 
     page = render_document("permalink_citation.html", {"citation_tags": [], "json_ld": {"name": "</script><b>"}})
     assert "</script><b>" not in page and page.count("</script>") == 1

@@ -109,7 +109,7 @@ def test_records_from_a_meeting_page_follow_its_headings():
 
 
 def test_a_hostile_title_is_text_in_the_record(tmp_path):
-    from notes_core.render.documents import render_document
+    from notes_core.documents import render_document
 
     record = SearchRecord("a/#b", POINT, '<img src=x onerror=alert(1)>"', 'x" onload="y', ("<script>z</script>",))
     document = render_document("search_record.html", {"record": record, "language": "en"})

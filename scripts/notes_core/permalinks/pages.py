@@ -10,10 +10,10 @@ from markupsafe import Markup
 
 from notes_core.addresses import CITATION_CSL_JSON, CITATION_RIS, citation_file, permanent_page_file
 from notes_core.citations.formats import point_citation, render_csl_json, render_ris
+from notes_core.documents import render_document
 from notes_core.model import Archive, Point
+from notes_core.permalinks.contexts import history_context, permanent_page_context, retired_page_context
 from notes_core.permalinks.history import History
-from notes_core.render.documents import render_document
-from notes_core.render.point import history_context, permanent_page_context, retired_page_context
 from notes_core.safety.csp import source_hash
 
 STYLE = (

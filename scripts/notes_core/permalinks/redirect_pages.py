@@ -8,7 +8,7 @@ import json
 from markupsafe import Markup
 
 from notes_core.addresses import absolute, page_address, page_file, page_url
-from notes_core.render.documents import render_document
+from notes_core.documents import render_document
 from notes_core.safety.csp import source_hash
 
 # The only script: go to the new address, keeping a link's #anchor. The target is a checked docs path.

@@ -8,10 +8,9 @@ import io
 import json
 from typing import Any
 
-from notes_core.addresses import EXPORT_CSV, EXPORT_JSON
-from notes_core.model import Archive
-from notes_core.permalinks.history import History
-from notes_core.render.point import export_row
+from notes_core.addresses import EXPORT_CSV, EXPORT_JSON, absolute, permanent_address, point_address
+from notes_core.model import Archive, Point
+from notes_core.permalinks.history import History, point_dates
 
 COLUMNS = [
     "id",
@@ -68,4 +67,23 @@ def render_exports(
     return {
         EXPORT_JSON: json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
         EXPORT_CSV: out.getvalue(),
+    }
+
+
+def export_row(archive: Archive, point: Point, site_url: str, history: History | None = None) -> dict[str, Any]:
+    """The point in principles.json and principles.csv; its dates are this site's publication history."""
+    meeting = archive.meetings_by_slug[point.meeting]
+    dates = point_dates(history or History(False), point.id, point.title, point.themes, point.text)
+    return {
+        "id": point.id,
+        "title": point.title,
+        "text": point.text,
+        "themes": list(point.themes),
+        "meeting": meeting.slug,
+        "meeting_title": meeting.title,
+        "speakers": [archive.speakers[point.speaker].name] if point.speaker else [],
+        "url": absolute(site_url, permanent_address(point.id)),
+        "location": absolute(site_url, point_address(point.meeting, point.id)),
+        "first_published": dates.first_published,
+        "last_changed": dates.last_changed,
     }

@@ -1,58 +1,29 @@
-"""A meeting page: its facts up top, then the write-up with each point's themes and speaker as links."""
+"""A meeting page: the contributor's Markdown, parsed once by the engine, with the site's own parts written
+into it as HTML blocks from templates/meeting.html: the facts up top, each point's meta line under its heading,
+and the anchors of points that moved away."""
 
 from __future__ import annotations
 
 import re
 
-from notes_core.addresses import meeting_page, speaker_page
+from notes_core.addresses import meeting_page
+from notes_core.documents import template_module
 from notes_core.model import Archive, Meeting
-from notes_core.render.point import render_moved_anchor, render_point_heading
-from notes_core.render.text import escape, markdown_link, theme_links
+from notes_core.render.point import render_point_heading
 
 
 def render_meeting_page(
     meeting: Meeting, archive: Archive, site_url: str, moved: list[tuple[str, str]] | tuple[()] = ()
 ) -> str:
-    """The Markdown MkDocs renders for a meeting file (front matter already removed).
+    """The Markdown an engine converts for a meeting file (front matter already removed).
 
     `moved` pairs (old id, current id) of points that used to be on this page: each keeps an anchor here
     that leads to where the point is now, so old links still land somewhere useful.
     """
     page = meeting_page(meeting.slug)
-    markdown = render_facts(meeting, archive, page) + "\n\n" + render_body(meeting, archive, page, site_url)
-    return markdown + render_moved(moved, archive, page)
-
-
-def render_moved(moved: list[tuple[str, str]] | tuple[()], archive: Archive, page: str) -> str:
-    if not moved:
-        return ""
-    out = [
-        "",
-        "## Points that moved {#points-that-moved}",
-        "",
-        "These key points used to be on this page and are now on another.",
-        "",
-    ]
-    out += [render_moved_anchor(old_id, archive.points[current], archive, page) for old_id, current in moved]
-    return "\n".join(out) + "\n"
-
-
-def render_facts(meeting: Meeting, archive: Archive, page: str) -> str:
-    speakers = "; ".join(
-        markdown_link(archive.speakers[role.speaker].name, page, speaker_page(role.speaker))
-        + (f", {escape(role.role)}" if role.role else "")
-        for role in meeting.speakers
-    )
-    series = archive.series[meeting.series].title
-    lines = [
-        f"**Question:** {escape(meeting.question)}",
-        f"**Speakers:** {speakers}",
-        f"**Themes:** {theme_links(archive, page, meeting.themes)}",
-        f"**Series:** {escape(series)}, meeting {meeting.order} in the notes' order"
-        + (f", {meeting.date}" if meeting.date else "")
-        + f" · **Key points:** {len(meeting.points)}",
-    ]
-    return "\n".join(f"{line}  " for line in lines).rstrip() + "\n{: .meeting-facts }"
+    parts = template_module("meeting.html")
+    markdown = str(parts.facts(page, archive, meeting)) + "\n\n" + render_body(meeting, archive, page, site_url)
+    return markdown + ("\n" + str(parts.moved(page, archive, moved)) + "\n" if moved else "")
 
 
 def render_body(meeting: Meeting, archive: Archive, page: str, site_url: str) -> str:

@@ -10,7 +10,7 @@ from typing import Any
 
 from markdown.extensions.toc import slugify
 
-from notes_core.render.documents import render_document
+from notes_core.documents import render_document
 
 # The headings of the body as the templates write them: <h2 id="x">Text<a class="headerlink" ...>¶</a></h2>.
 HEADING = re.compile(r'<h([1-6])\b[^>]*?\bid="([^"]+)"[^>]*>(.*?)</h\1>', re.S)

@@ -25,7 +25,7 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
-from notes_core.render.documents import render_document
+from notes_core.documents import render_document
 from notes_core.search.records import POINT, SearchRecord
 
 FOLDER = "pagefind"  # in the built site; javascripts/search.js loads pagefind/pagefind.js from it

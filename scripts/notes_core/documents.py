@@ -10,7 +10,7 @@ import jinja2
 
 from notes_core import addresses
 
-CORE = Path(__file__).resolve().parent.parent
+CORE = Path(__file__).resolve().parent
 # Each idea keeps its templates beside its code; names are unique across the folders.
 TEMPLATES = [CORE / "render" / "templates", CORE / "permalinks" / "templates", CORE / "search" / "templates"]
 
@@ -37,3 +37,8 @@ def plural(count: int, word: str, many: str | None = None) -> str:
 
 def render_document(name: str, context: dict[str, Any]) -> str:
     return _environment().get_template(name).render(context)
+
+
+def template_module(name: str) -> Any:
+    """A template's macros, to call from Python: `template_module("point.html").point_meta(...)`."""
+    return _environment().get_template(name).module
