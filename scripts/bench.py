@@ -3,9 +3,12 @@
 
     python scripts/bench.py --meetings 100 1000 [--keep DIR] [--search [--builds 2]]
 
-Prints one JSON line per N: meetings, pages, build_s, markdown_floor_s, ratio, script_s,
-peak_mib, largest_page_kb, search_engine, search_index_kb. Then one line comparing the real
-site's build with an empty Material site, both measured in this run. See BENCHMARKS.md.
+Prints one JSON line per N: meetings, pages, build_s (the best of --builds), plain_material_s (the same meeting
+files built by Material alone, best of as many builds, alternating with the project's) and over_plain_material
+(their ratio), own_code_share (the share of a profiled build spent in code under scripts/), markdown_floor_s,
+ratio, script_s (time inside the hook's events, all they call included), peak_mib, largest_page_kb,
+search_engine, search_index_kb. Then the growth from the first size to the last, and one line comparing the
+real site's build with an empty Material site, both measured in this run. See BENCHMARKS.md.
 
 With --search, each project (each N, and the real site) is also built a second time with
 Material's own search plugin in place of the project's search, and both builds are searched
@@ -210,17 +213,33 @@ def run_one(
     variant: str = "project",
     search: SearchRun | None = None,
     build_only: bool = False,
+    builds: int = 2,
 ) -> dict:
+    """One archive of `meetings` meetings: the project built `builds` times, alternating with plain Material on
+    the same meeting files, the best of each kept (`build_s_runs`, `plain_material_s_runs` have every run), and
+    one more build under a profiler for the share of the build spent in the project's own code."""
     folder = Path(tempfile.mkdtemp(prefix=f"bench-{meetings}-"))
     try:
         make_project(folder, meetings)
-        result = {"meetings": meetings, **measure(folder, folder / "site", variant_settings(folder, variant))}
-        if variant == "project" and not build_only:
-            plain = plain_material_s(folder)
+        settings = variant_settings(folder, variant)
+        compare = variant == "project" and not build_only
+        runs, plains = [], []
+        for _ in range(builds if compare else 1):
+            shutil.rmtree(folder / "site", ignore_errors=True)
+            runs.append(measure(folder, folder / "site", settings))
+            if compare:
+                plains.append(plain_material_s(folder))
+        best = min(runs, key=lambda run: run["build_s"])
+        result = {"meetings": meetings, **best, "build_s_runs": [run["build_s"] for run in runs]}
+        if compare:
+            plain = min(plains)
             result["plain_material_s"] = round(plain, 3)
+            result["plain_material_s_runs"] = [round(p, 3) for p in plains]
             result["plain_material_ratio"] = (
                 round(plain / result["markdown_floor_s"], 2) if result["markdown_floor_s"] else None
             )
+            result["over_plain_material"] = round(best["build_s"] / plain, 2)
+            result.update(own_code_share(folder, settings))
         if search and not build_only:
             result["search"] = search.figures(folder, folder / "site")
         if keep and not build_only:
@@ -230,6 +249,40 @@ def run_one(
         return result
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+def own_code_share(folder: Path, settings: dict) -> dict:
+    """The build once more under cProfile: the share of its time spent in code under the project's scripts/
+    (the adapter, the core and its templates, whose compiled code Jinja names by their files), counted as each
+    function's own time, not what it calls. The profiler slows Python code more than compiled code, so the share
+    is an estimate; the unprofiled builds give the times."""
+    import cProfile
+    import pstats
+
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(folder / "mkdocs.yml"), site_dir=str(folder / "site-profiled"), **settings)
+    profile = cProfile.Profile()
+    profile.enable()
+    build(config)
+    profile.disable()
+    scripts = str((folder / "scripts").resolve())
+    own = total = 0.0
+    by_file: dict[str, float] = {}
+    for (file, _line, _name), (_calls, _primitive, own_time, _cumulative, _callers) in pstats.Stats(
+        profile
+    ).stats.items():  # type: ignore[attr-defined]
+        total += own_time
+        if file.startswith(scripts):
+            own += own_time
+            name = file[len(scripts) + 1 :]
+            by_file[name] = by_file.get(name, 0.0) + own_time
+    top = sorted(by_file.items(), key=lambda item: -item[1])[:8]
+    return {
+        "own_code_share": round(own / total, 3) if total else None,
+        "own_code_top": {name: round(seconds / total, 3) for name, seconds in top},
+    }
 
 
 def run_real(variant: str, search: SearchRun | None, build_only: bool) -> dict:
@@ -323,7 +376,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--search-runs", type=int, default=3, help="first visits per site searched (default 3)")
     parser.add_argument("--typing-ms", type=int, default=TYPING_MS, help=f"from key to key (default {TYPING_MS})")
     parser.add_argument(
-        "--builds", type=int, default=1, help="with --search: builds of each variant, the best kept (default 1)"
+        "--builds",
+        type=int,
+        default=2,
+        help="builds of the project and of plain Material, the best of each kept (default 2; with --search, of each "
+        "search variant)",
     )
     parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--one", type=int, help=argparse.SUPPRESS)
@@ -332,7 +389,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     search = SearchRun(args.search_runs, args.typing_ms) if args.search else None
     if args.one:
-        print(json.dumps(run_one(args.one, args.keep, args.variant, search, args.build_only)))
+        builds = 1 if search else args.builds
+        print(json.dumps(run_one(args.one, args.keep, args.variant, search, args.build_only, builds)))
         return 0
     if args.real:
         print(json.dumps(run_real(args.variant, search, args.build_only)))
@@ -344,7 +402,7 @@ def main(argv: list[str] | None = None) -> int:
         if search:
             result = both_variants(["--one", str(meetings), *keep], search, args.builds)
         else:
-            result = one_process(["--one", str(meetings), *keep])
+            result = one_process(["--one", str(meetings), "--builds", str(args.builds), *keep])
         results.append(result)
         print(json.dumps(result), flush=True)
     if len(results) > 1:

@@ -84,22 +84,22 @@ class NotesBuild:
         self.site = site
         return files
 
-    def plan(self, page: Page) -> PagePlan:
+    def plan(self, page: Page, config: MkDocsConfig) -> PagePlan:
         uri = page.file.src_uri
         if uri not in self.plans:
             assert self.site is not None
-            self.plans[uri] = plan_page(self.site, uri, page.is_homepage, self.drafts)
+            self.plans[uri] = plan_page(self.site, uri, page.is_homepage, self.drafts, config.site_url or "")
         return self.plans[uri]
 
     def page_markdown(self, markdown: str, page: Page, config: MkDocsConfig) -> str:
-        plan = self.plan(page)
+        plan = self.plan(page, config)
         if plan.generated or plan.meeting:
             page.edit_url = page.edit_url if plan.meeting else None  # a generated page has no file to edit
         page.meta = plan.meta(page.meta, config.site_url or "")
-        return plan.markdown(markdown, config.site_url or "")
+        return plan.markdown(markdown)
 
     def page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
-        plan = self.plan(page)
+        plan = self.plan(page, config)
         if isinstance(plan.generated, GeneratedPage):
             page.toc = get_toc(toc_tokens(plan.generated.headings))
             page.present_anchor_ids = set(plan.generated.anchors)
@@ -209,7 +209,7 @@ def on_page_read_source(*, page: Page, config: MkDocsConfig) -> str | None:
     build = _current()
     if page.file.abs_src_path is None:
         return None
-    return read_unsafe_draft(build.plan(page), Path(page.file.abs_src_path), page.file.src_uri)
+    return read_unsafe_draft(build.plan(page, config), Path(page.file.abs_src_path), page.file.src_uri)
 
 
 def on_page_markdown(markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

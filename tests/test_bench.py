@@ -19,6 +19,9 @@ KEYS = {
     "largest_page_kb",
     "search_engine",
     "search_index_kb",
+    "plain_material_s",
+    "over_plain_material",
+    "own_code_share",
 }
 # Per search variant (the project's own search, and Material's for comparison), with --search.
 SEARCH_KEYS = {

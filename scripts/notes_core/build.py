@@ -22,7 +22,7 @@ from notes_core.errors import ContentError, ContentErrors
 from notes_core.model import Meeting
 from notes_core.read.source_files import read_source
 from notes_core.render.connections import insert_theme_map
-from notes_core.render.meeting import render_meeting_page, strip_point_headerlinks
+from notes_core.render.meeting import MeetingMarkdown, render_meeting_markdown, strip_point_headerlinks
 from notes_core.render.page import Page
 from notes_core.render.problems import render_problems_panel
 from notes_core.render.scale import MINIFY_ABOVE
@@ -64,6 +64,7 @@ class PagePlan:
     generated: Page | None = None
     meeting: Meeting | None = None
     problems: tuple[ContentError, ...] = field(default=())
+    meeting_markdown: MeetingMarkdown | None = None
 
     def meta(self, front_matter: dict[str, Any], site_url: str) -> dict[str, Any]:
         """What the theme is told of the page: only what the model holds, or what the check allows."""
@@ -86,19 +87,19 @@ class PagePlan:
             ],
         }
 
-    def markdown(self, markdown: str, site_url: str) -> str:
+    def markdown(self, markdown: str) -> str:
         """What the engine converts: nothing for a generated page (its HTML is made), the meeting's write-up."""
         if self.generated is not None:
             return ""
-        if self.meeting is None:
+        if self.meeting_markdown is None:
             return insert_theme_map(markdown, self.site.archive, self.uri)
-        moved = self.site.moved.get(self.meeting.slug, ())
-        return render_meeting_page(self.meeting, self.site.archive, site_url, moved)
+        return self.meeting_markdown.markdown
 
 
-def plan_page(site: Site, uri: str, is_homepage: bool, drafts: bool) -> PagePlan:
+def plan_page(site: Site, uri: str, is_homepage: bool, drafts: bool, site_url: str) -> PagePlan:
     generated = site.pages.get(uri)
     slug = meeting_slug(uri)
+    meeting = site.archive.meetings_by_slug.get(slug) if slug else None
     if site.problems:
         problems = site.problems if is_homepage else tuple(p for p in site.problems if p.path == docs_file(uri))
     else:
@@ -109,8 +110,11 @@ def plan_page(site: Site, uri: str, is_homepage: bool, drafts: bool) -> PagePlan
         is_homepage,
         drafts,
         generated if isinstance(generated, Page) else None,
-        site.archive.meetings_by_slug.get(slug) if slug else None,
+        meeting,
         problems,
+        None
+        if meeting is None
+        else render_meeting_markdown(meeting, site.archive, site_url, site.moved.get(meeting.slug, ())),
     )
 
 
@@ -132,8 +136,8 @@ def finish_page(
     has problems, unless the build previews drafts (then they are shown on it)."""
     if plan.generated is not None:
         html = plan.generated.html
-    elif plan.meeting is not None:
-        html = strip_point_headerlinks(html, plan.meeting)
+    elif plan.meeting is not None and plan.meeting_markdown is not None:
+        html = strip_point_headerlinks(plan.meeting_markdown.fill(html), plan.meeting)
     clean = clean_html(html)
     searchable = not (meta.get("search") or {}).get("exclude")
     records = records_from_page(plan.uri, str(meta.get("title") or ""), clean) if with_records and searchable else []

@@ -27,12 +27,12 @@ POINT_PERMALINK = "point-permalink"
 CLASSES = {"point": POINT_CLASS, "meta": POINT_META, "permalink": POINT_PERMALINK}
 
 
-def render_point_heading(point: Point, archive: Archive, page: str, site_url: str) -> list[str]:
-    """The point on its meeting page: the heading with its permanent id (the contributor's Markdown), then its
+def render_point_heading(point: Point, archive: Archive, page: str, site_url: str) -> tuple[str, str]:
+    """The point on its meeting page: the heading with its permanent id (the contributor's Markdown), and its
     meta line (HTML, from templates/point.html)."""
     permanent = absolute(site_url, permanent_address(point.id))
     meta = template_module("point.html").point_meta(page, archive, point, permanent, CLASSES)
-    return [f"{'#' * point.level} {point.title} {{#{point.id} .{POINT_CLASS}}}", "", str(meta), ""]
+    return f"{'#' * point.level} {point.title} {{#{point.id} .{POINT_CLASS}}}", str(meta)
 
 
 def grouped_blocks(point: Point) -> list[tuple[str, list[str]]]:
