@@ -267,16 +267,18 @@ def own_code_share(folder: Path, settings: dict) -> dict:
     profile.enable()
     build(config)
     profile.disable()
-    scripts = str((folder / "scripts").resolve())
+    # The project's copy of scripts/, and this repository's (the core is imported once per process, from here).
+    places = tuple(str(path.resolve()) + os.sep for path in (folder / "scripts", SCRIPTS))
     own = total = 0.0
     by_file: dict[str, float] = {}
     for (file, _line, _name), (_calls, _primitive, own_time, _cumulative, _callers) in pstats.Stats(
         profile
     ).stats.items():  # type: ignore[attr-defined]
         total += own_time
-        if file.startswith(scripts):
+        place = next((place for place in places if file.startswith(place)), None)
+        if place is not None:
             own += own_time
-            name = file[len(scripts) + 1 :]
+            name = file[len(place) :]
             by_file[name] = by_file.get(name, 0.0) + own_time
     top = sorted(by_file.items(), key=lambda item: -item[1])[:8]
     return {

@@ -26,8 +26,10 @@ from mkdocs.utils import get_relative_url
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from notes_core import addresses
 from notes_core.build import BuildEpoch, PagePlan, finish_output, finish_page, plan_page, read_unsafe_draft
 from notes_core.errors import ContentErrors
+from notes_core.output import FileWriter, OutputError
 from notes_core.render.page import Page as GeneratedPage
 from notes_core.render.page import toc_tokens
 from notes_core.safety.csp import add_policy, content_security_policy, inline_scripts
@@ -51,6 +53,7 @@ class NotesBuild:
     records: list[SearchRecord] = field(default_factory=list)
     search_run: IndexRun | None = None
     plans: dict[str, PagePlan] = field(default_factory=dict)
+    writer: FileWriter | None = None
 
     @property
     def drafts(self) -> bool:
@@ -74,7 +77,10 @@ class NotesBuild:
         for file in list(files):
             if not site.publishable(file.src_uri, Path(file.abs_src_path or "").is_symlink()):
                 files.remove(file)
+        aside = site.files_aside()
         for uri, content in site.pages.items():
+            if uri in aside:
+                continue
             if files.get_file_from_path(uri) is not None:
                 raise PluginError(
                     f"docs/{uri} is a generated page; delete the file from docs/ (it is made from the meeting files "
@@ -82,6 +88,7 @@ class NotesBuild:
                 )
             files.append(File.generated(config, uri, content="" if isinstance(content, GeneratedPage) else content))
         self.site = site
+        self.writer = FileWriter(aside, Path(config.site_dir))
         return files
 
     def plan(self, page: Page, config: MkDocsConfig) -> PagePlan:
@@ -131,10 +138,25 @@ class NotesBuild:
             except SearchIndexError as error:
                 raise PluginError(str(error)) from None
 
+    def stop_background_work(self) -> None:
+        """Abandon the threads this build started (it failed, or a new build started)."""
+        self.stop_search_index()
+        if self.writer is not None:
+            self.writer.stop()
+            self.writer = None
+
     def stop_search_index(self) -> None:
         if self.search_run is not None:
             self.search_run.stop()
             self.search_run = None
+
+    def finish_writing(self) -> None:
+        writer, self.writer = self.writer, None
+        if writer is not None:
+            try:
+                writer.finish()
+            except OutputError as error:
+                raise PluginError(str(error)) from None
 
     def finish_search_index(self) -> None:
         run, self.search_run = self.search_run, None
@@ -145,6 +167,8 @@ class NotesBuild:
                 raise PluginError(str(error)) from None
 
     def theme_env(self, env, config: MkDocsConfig):
+        # The theme's overrides spell no address: they ask the core's addresses module.
+        env.globals["addresses"] = addresses
         # The theme's own inline scripts, allowed by hash; one of them carries the page's base URL.
         self.env = env
         self.start_search_index(config)
@@ -177,7 +201,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
     if _build is not None:
-        _build.stop_search_index()
+        _build.stop_background_work()
     _build = NotesBuild(serving=_serving)
     BuildEpoch.set_from_git(Path(config.config_file_path).resolve().parent)
     return config
@@ -245,9 +269,10 @@ def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -
 
 
 def on_post_build(*, config: MkDocsConfig) -> None:
+    _current().finish_writing()
     _current().finish_search_index()
 
 
 def on_build_error(*, error: Exception) -> None:
     if _build is not None:
-        _build.stop_search_index()
+        _build.stop_background_work()

@@ -11,12 +11,15 @@ from accessibility import axe_violations
 from browser import serve
 from playwright.sync_api import Page, expect
 
+from notes_core import addresses as A
+from notes_core.addresses import page_address
+
 AXE_PAGES = [
     "",
     "meetings/imbalances-and-inequalities/",
     "themes/power-and-inequality/",
     "speakers/cate-newnes-smith/",
-    "principles/",
+    page_address(A.PRINCIPLES_BY_THEME),
     "connections/",
     "about/",
 ]
@@ -205,7 +208,11 @@ def test_no_request_leaves_the_site(browser, base_url):
 
 
 def test_headings_do_not_skip_levels(page):
-    for path in AXE_PAGES + ["meetings/systems-leadership/", "principles/a-z/", "connections/theme-pairs/"]:
+    for path in AXE_PAGES + [
+        "meetings/systems-leadership/",
+        page_address(A.PRINCIPLES_A_TO_Z),
+        "connections/theme-pairs/",
+    ]:
         page.goto(path)
         levels = page.locator("article").evaluate(
             "a => [...a.querySelectorAll('h1,h2,h3,h4,h5,h6')].map(h => +h.tagName[1])"

@@ -9,7 +9,8 @@ import pytest
 from archives import NOTES, ROOT, load
 from site_build import BuiltSite
 
-from notes_core.addresses import point_address
+from notes_core import addresses as A
+from notes_core.addresses import page_address, point_address
 from notes_core.search.index import meeting_title_path, record_path
 from notes_core.search.records import PAGE, POINT, SearchRecord, records_from_page
 
@@ -67,7 +68,9 @@ def test_every_key_point_is_one_record_at_its_address(site):
 def test_listings_and_permanent_pages_stay_out(notes_index):
     addresses = {r["address"] for r in notes_index}
     assert not [a for a in addresses if a.startswith("p/")]
-    for listing in ("principles/", "principles/a-z/", "connections/", "meetings/"):
+    for listing in (
+        page_address(p) for p in (A.PRINCIPLES_BY_THEME, A.PRINCIPLES_A_TO_Z, A.CONNECTIONS_MATRIX, A.MEETINGS_INDEX)
+    ):
         assert listing not in addresses
     # What a point's meta line and buttons say is not the point's text.
     points = [r for r in notes_index if r["kind"] == POINT]

@@ -88,7 +88,15 @@ def docs_file(docs_path: str) -> str:
 
 def permanent_address(point_id: str) -> str:
     """The permanent address of a key point, /p/<id>/, relative to the site root."""
-    return f"p/{point_id}/"
+    return f"{PERMANENT_FOLDER}{point_id}/"
+
+
+PERMANENT_FOLDER = "p/"  # every permanent address, and nothing else, is under it
+
+
+def is_permanent_file(path: str) -> bool:
+    """A file of a permanent address: a point's page or its citation files, or a retired id's page."""
+    return path.startswith(PERMANENT_FOLDER)
 
 
 def permanent_page_file(point_id: str) -> str:

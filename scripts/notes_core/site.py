@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from notes_core.addresses import docs_file
+from notes_core.addresses import docs_file, is_permanent_file
 from notes_core.check.archive import load_drafts
 from notes_core.check.docs import check_docs
 from notes_core.errors import ContentError, ContentErrors
@@ -30,6 +30,11 @@ class Site:
     )  # each point's publication history on this site, from git
     notes: tuple[str, ...] = ()  # said to the contributor, but not problems: e.g. why the published check was skipped
     problems: tuple[ContentError, ...] = ()  # only when loaded as drafts; otherwise problems raise
+
+    def files_aside(self) -> dict[str, str]:
+        """Generated files no page's Markdown links to, so an engine need not know them: each point's permanent
+        page and citation files (notes_core/output.py writes them while the engine renders the pages)."""
+        return {uri: c for uri, c in self.pages.items() if isinstance(c, str) and is_permanent_file(uri)}
 
     def publishable(self, docs_path: str, is_link: bool) -> bool:
         """A preview shows draft pages with their problems, but never publishes a refused file that is not a page
