@@ -17,11 +17,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import ContentErrors
 from notes_core.authoring.new_meeting import NewMeetingError, create_meeting
+from notes_core.build.site import load_site
 from notes_core.check.github_report import error_annotations, job_summary
 from notes_core.permalinks.published import published_now, published_to_json
 from notes_core.permalinks.published_base import code_changes
 from notes_core.settings import load_settings
-from notes_core.site import load_site
 
 ROOT = Path(__file__).resolve().parent.parent
 

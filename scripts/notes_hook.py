@@ -27,16 +27,16 @@ from mkdocs.utils import get_relative_url
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from notes_core import addresses
-from notes_core.build import BuildEpoch, PagePlan, finish_output, finish_page, plan_page, read_unsafe_draft
+from notes_core.build.page import BuildEpoch, PagePlan, finish_output, finish_page, plan_page, read_unsafe_draft
+from notes_core.build.site import Site, load_site
+from notes_core.build.writer import FileWriter, OutputError
 from notes_core.errors import ContentErrors
-from notes_core.output import FileWriter, OutputError
 from notes_core.render.page import Page as GeneratedPage
 from notes_core.render.page import toc_tokens
 from notes_core.safety.csp import add_policy, content_security_policy, inline_scripts
 from notes_core.search.index import IndexRun, SearchIndexError, finish_search_index, start_search_index
 from notes_core.search.records import SearchRecord
 from notes_core.settings import Settings, load_settings
-from notes_core.site import Site, load_site
 
 log = get_plugin_logger("notes")
 

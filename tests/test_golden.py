@@ -12,7 +12,7 @@ import pytest
 from archives import LARGE, LIMITS, NOTES, load, scale_limits
 from conftest import ROOT
 
-from notes_core.pages import render_pages
+from notes_core.build.files import render_pages
 from notes_core.render.meeting import render_meeting_page
 from notes_core.render.page import Page
 from notes_core.settings import load_settings

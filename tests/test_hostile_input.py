@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from markdown.extensions.toc import slugify
 
 from notes_core import ContentErrors, load_archive
-from notes_core.pages import render_pages
+from notes_core.build.files import render_pages
 from notes_core.permalinks.redirects import read_redirects
 from notes_core.render.meeting import render_meeting_page
 from notes_core.settings import load_settings

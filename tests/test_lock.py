@@ -16,11 +16,11 @@ from git_project import commit_all, git, make_clone
 from mkdocs.exceptions import Abort
 from site_build import build_site
 
+from notes_core.build.site import load_site
 from notes_core.permalinks import published_base
 from notes_core.permalinks.published import published_now
 from notes_core.permalinks.redirects import read_redirects
 from notes_core.settings import load_settings
-from notes_core.site import load_site
 
 POINT_REDIRECTS_LINE = 9  # the line of `point_redirects:` in data/permalinks.yml
 

@@ -12,7 +12,7 @@ from archives import LARGE, LARGE_LIMITS, NOTES, load, scale_limits
 
 from notes_core import addresses as A
 from notes_core.addresses import page_address
-from notes_core.pages import render_pages
+from notes_core.build.files import render_pages
 from notes_core.render import scale
 from notes_core.settings import load_settings
 

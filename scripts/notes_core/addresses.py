@@ -8,6 +8,8 @@ Three kinds of address appear here:
 
 from __future__ import annotations
 
+from functools import cache
+
 MEETINGS = "meetings"  # the folder of meeting files in docs/
 DATA = "data"  # the registries' folder beside docs/
 NAV_FILE = ".nav.yml"  # awesome-nav's navigation file of a folder
@@ -117,6 +119,7 @@ def point_address(meeting: str, point_id: str) -> str:
     return page_address(meeting_page(meeting)) + f"#{point_id}"
 
 
+@cache  # pure, and asked for the same few thousand pages again and again by every listing
 def page_address(docs_path: str) -> str:
     """The address of a docs page with directory URLs: about.md -> about/, themes/index.md -> themes/."""
     stem = docs_path[:-3] if docs_path.endswith(".md") else docs_path
@@ -154,10 +157,17 @@ def link(from_page: str, to_page: str, anchor: str = "") -> str:
 
 def page_url(from_page: str, to_page: str, anchor: str = "") -> str:
     """The relative URL MkDocs would make of a Markdown link, for what is written as HTML."""
+    if anchor:
+        same = from_page == to_page or page_address(from_page) == page_address(to_page)
+        return ("" if same else _page_url(from_page, to_page)) + f"#{anchor}"
+    return _page_url(from_page, to_page)
+
+
+@cache
+def _page_url(from_page: str, to_page: str) -> str:
     if page_address(from_page) == page_address(to_page):
-        return f"#{anchor}" if anchor else "./"
-    relative = link(page_file(from_page), page_file(to_page))[: -len("index.html")]
-    return (relative or "./") + (f"#{anchor}" if anchor else "")
+        return "./"
+    return link(page_file(from_page), page_file(to_page))[: -len("index.html")] or "./"
 
 
 def file_url(from_page: str, path: str) -> str:

@@ -5,5 +5,5 @@ the navigation files, the feed and the exports. Pages are the model rendered by 
 parts written as HTML.
 
 May import the model, addresses, settings, citations/ and permalinks/history (dates in the exports). The whole
-site's files are gathered in notes_core/pages.py.
+site's files are gathered in notes_core/build/files.py.
 """

@@ -6,11 +6,11 @@ import os
 from dataclasses import dataclass, field
 
 from notes_core.addresses import docs_file, is_permanent_file
+from notes_core.build.files import Generated, render_pages
 from notes_core.check.archive import load_drafts
 from notes_core.check.docs import check_docs
 from notes_core.errors import ContentError, ContentErrors
 from notes_core.model import Archive
-from notes_core.pages import Generated, render_pages
 from notes_core.permalinks.history import History, read_history
 from notes_core.permalinks.published import check_published, published_now
 from notes_core.permalinks.published_base import Unknown, read_base_published
@@ -33,7 +33,7 @@ class Site:
 
     def files_aside(self) -> dict[str, str]:
         """Generated files no page's Markdown links to, so an engine need not know them: each point's permanent
-        page and citation files (notes_core/output.py writes them while the engine renders the pages)."""
+        page and citation files (build/writer.py writes them while the engine renders the pages)."""
         return {uri: c for uri, c in self.pages.items() if isinstance(c, str) and is_permanent_file(uri)}
 
     def publishable(self, docs_path: str, is_link: bool) -> bool:

@@ -15,6 +15,7 @@ import minify_html
 from markupsafe import escape
 
 from notes_core.addresses import docs_file, meeting_slug
+from notes_core.build.site import Site
 from notes_core.check.docs import find_line
 from notes_core.check.page_meta import safe_meta
 from notes_core.citations.formats import meeting_highwire_tags
@@ -28,7 +29,6 @@ from notes_core.render.problems import render_problems_panel
 from notes_core.render.scale import MINIFY_ABOVE
 from notes_core.safety.sanitise import clean_html, maybe_removed, removed_parts
 from notes_core.search.records import SearchRecord, records_from_page
-from notes_core.site import Site
 
 EPOCH_FROM_GIT = "NOTES_EPOCH_FROM_GIT"
 
