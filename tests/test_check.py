@@ -87,6 +87,17 @@ def test_one_word_title(repo):
     )
 
 
+def test_a_point_that_runs_into_a_closing_line(repo):
+    path = edit(repo, "on the ground.\n", "on the ground.\n\nFurther reading: a blog by the speaker.\n")
+    line = path.read_text(encoding="utf-8").splitlines().index("Further reading: a blog by the speaker.") + 1
+    stderr = assert_fails_with(
+        repo,
+        f"levelling-up.md:{line}: point 'invest-in-community-anchors' runs on into the closing line 'Further reading:",
+        '## Further reading\n\n!!! note "Heading added by this site"',
+    )
+    assert "listed but no key point" not in stderr  # no follow-on message about the meeting's themes
+
+
 def test_id_not_in_slug_form(repo):
     edit(repo, "{#act-in-small-places}", "{#Act_In_Small_Places}")
     assert_fails_with(repo, "id 'Act_In_Small_Places' is not in slug form; use 'act-in-small-places'")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from typing import Any
 
@@ -47,9 +48,11 @@ def build_meeting(
             raw.body_line,
             "the meeting has no key points; add at least one `### Title {#id}` heading followed by a `themes:` line",
         )
-    used = {theme for point in points for theme in point.themes}
+    # What every point's `themes:` line names, a point with problems of its own included: its problems are
+    # reported on its lines, not again as a theme the meeting lists in vain.
+    used = {t.strip() for rp in raw.points if "themes" in rp.meta for t in rp.meta["themes"][0].split(",")}
     for theme in meeting_themes:
-        if theme not in used and points:
+        if theme not in used and raw.points:
             problems.add(
                 where("themes"),
                 f"themes: '{theme}' is listed but no key point of this meeting uses it; remove it from `themes:` or "
@@ -132,6 +135,7 @@ def build_point(
     if "twin" in rp.meta:
         value, line = rp.meta["twin"]
         twin = check_id(value, problems, line, f"{label}: twin")
+    check_point_ends(rp, label, problems)
     blocks = rp.blocks
     text = "\n".join(words for _kind, words in blocks)
     if not text:
@@ -268,3 +272,32 @@ def check_date(front: Mapping[str, Any], problems: Problems, line: int) -> str |
         "date is not known",
     )
     return None
+
+
+# Lines that close a write-up rather than make a point: a point runs to the next heading, so without a heading
+# before them they would be published as the last point's words.
+CLOSING_LINE = re.compile(r"(further reading|future meetings?|next meetings?|date of (?:the )?next meeting)\b", re.I)
+SITE_HEADING = """## Further reading
+
+!!! note "Heading added by this site"
+    The notes give no heading here: this one ends the key points before the notes' closing lines."""
+
+
+def check_point_ends(rp: RawPoint, label: str, problems: Problems) -> None:
+    """A point that runs on into a closing line ("Further reading: ...", "Future meetings") is named, with the
+    heading to put before that line."""
+    first_text_line = rp.line + 1 + len(rp.meta)
+    for offset, line in enumerate(rp.text_lines):
+        words = line.strip().lstrip("#*_ ").strip()
+        if CLOSING_LINE.match(words):
+            problems.add(
+                first_text_line + offset,
+                f"{label} runs on into the closing line '{shorten(words, 60)}', which would be published as the "
+                "point's words; end the key points before this line with a heading of the site's own (change its "
+                "words to fit):\n" + SITE_HEADING,
+            )
+            return
+
+
+def shorten(text: str, limit: int) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
