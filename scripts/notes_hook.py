@@ -110,7 +110,13 @@ class NotesBuild:
         if isinstance(plan.generated, GeneratedPage):
             page.toc = get_toc(toc_tokens(plan.generated.headings))
             page.present_anchor_ids = set(plan.generated.anchors)
-        source = page.file.content_string if page.file.generated_by is None else ""
+
+        def source() -> str:  # read only when the sanitiser removed something: its line is then looked up
+            try:
+                return page.file.content_string if page.file.generated_by is None else ""
+            except UnicodeDecodeError:  # a draft that is not UTF-8: its problems say so
+                return ""
+
         meta = {**page.meta, "title": page.title or ""}
         try:
             clean, records = finish_page(plan, html, source, meta, self.own_search(config))

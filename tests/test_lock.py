@@ -131,6 +131,25 @@ def test_a_removed_point_fails_and_one_line_mends_it(clone):
     assert built.links("p/act-in-small-places/", "main > p a") == ["meetings/levelling-up/#asset-based-approach"]
 
 
+def test_every_problem_is_reported_in_one_round(clone):
+    """A removed point and a broken point in another meeting: both at once, and nothing said of the broken
+    meeting's own published points, which are still in its file."""
+    cut_point(clone)
+    replace(
+        clone / "docs/meetings/learning-from-campaigns.md",
+        "themes: conflict-and-disagreement, trust-and-relationships",
+        "themes: conflict-and-disagreement, nonsense",
+    )
+    output = assert_fails_with(
+        clone,
+        "point 'act-in-small-places' is published on main but is in no meeting now",
+        "learning-from-campaigns.md:",
+        "unknown theme 'nonsense'",
+    )
+    assert "2 problems found" in output, output
+    assert "'disagreements' is published" not in output and "listed but no key point" not in output
+
+
 def test_every_removed_point_is_listed(clone):
     removed = (
         "act-in-small-places",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -129,7 +130,7 @@ def read_unsafe_draft(plan: PagePlan, path: Path, uri: str) -> str | None:
 
 
 def finish_page(
-    plan: PagePlan, html: str, source: str, meta: dict[str, Any], with_records: bool
+    plan: PagePlan, html: str, source: Callable[[], str], meta: dict[str, Any], with_records: bool
 ) -> tuple[str, list[SearchRecord]]:
     """The page's HTML as readers get it, and its search records (`meta` as plan.meta made it, the title the
     engine gave the page included). Raises ContentErrors when the sanitiser would remove something, or the page
@@ -149,16 +150,17 @@ def finish_page(
     return clean, records
 
 
-def removed(plan: PagePlan, html: str, clean: str, source: str) -> list[ContentError]:
-    """What the sanitiser strips from this page, as problems with the file and line that caused them."""
+def removed(plan: PagePlan, html: str, clean: str, source: Callable[[], str]) -> list[ContentError]:
+    """What the sanitiser strips from this page, as problems with the file and line that caused them (`source`
+    gives the page's file, read only then)."""
     found = removed_parts(html, cleaned=clean) if maybe_removed(html, clean) else []
     if not found:
         return []
     if plan.uri not in plan.site.pages:
-        path = docs_file(plan.uri)
+        text, path = source(), docs_file(plan.uri)
     else:  # a generated page: what it shows comes from the registries
-        source, path = "", f"{plan.uri} (generated; a value in data/ holds markup it may not)"
-    return [ContentError(path, find_line(source, part.token, 1), f"{part}; remove it") for part in found]
+        text, path = "", f"{plan.uri} (generated; a value in data/ holds markup it may not)"
+    return [ContentError(path, find_line(text, part.token, 1), f"{part}; remove it") for part in found]
 
 
 def finish_output(output: str) -> str:

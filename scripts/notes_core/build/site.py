@@ -59,11 +59,12 @@ def load_site(
     check_docs(settings, errors, render_pages=render_check)
     base = read_base_published(root) if check_published_links else None
     owners = base.published.point_meetings if base is not None and not isinstance(base, Unknown) else {}
-    archive, problems = load_drafts(settings, owners)
+    unloaded: set[str] = set()  # the point ids of meeting files with problems: reported there, not as missing
+    archive, problems = load_drafts(settings, owners, unloaded)
     errors += problems
     redirects_read = read_redirects(root, errors)
-    if errors and not drafts:
-        raise ContentErrors(errors)
+    # No stop here: the site is made of what could be read, so that links are checked on it too and every
+    # problem is reported in one round.
     redirects = redirects_read or Redirects()
     history = read_history(root, os.path.relpath(settings.meetings_dir.resolve(), root.resolve()).replace(os.sep, "/"))
     pages = render_pages(
@@ -79,16 +80,15 @@ def load_site(
         {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} | {u for u in pages if u.endswith(".md")}
     )
     notes: tuple[str, ...] = ()
-    if not problems:  # links are compared only when every meeting could be read
-        check_redirects(redirects, archive, set(page_uris), errors)
-        if base is not None and redirects_read is not None:
-            if isinstance(base, Unknown):
-                notes = (base.note,)
-            else:
-                notes = base.notes
-                check_published(
-                    base.published, base.name, published_now(archive, page_uris, redirects), archive, redirects, errors
-                )
+    # Links are compared on the meetings that could be read: every problem is reported in one round.
+    check_redirects(redirects, archive, set(page_uris), errors, unloaded)
+    if base is not None and redirects_read is not None:
+        if isinstance(base, Unknown):
+            notes = (base.note,)
+        else:
+            notes = base.notes
+            now = published_now(archive, page_uris, redirects)
+            check_published(base.published, base.name, now, archive, redirects, errors, unloaded)
     if errors and not drafts:
         raise ContentErrors(errors, notes)
     return Site(

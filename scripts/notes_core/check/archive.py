@@ -25,12 +25,13 @@ def load_archive(settings: Settings) -> Archive:
 
 
 def load_drafts(
-    settings: Settings, published_owners: dict[str, tuple[str, ...]] | None = None
+    settings: Settings, published_owners: dict[str, tuple[str, ...]] | None = None, unloaded: set[str] | None = None
 ) -> tuple[Archive, list[ContentError]]:
     """The archive of every meeting without problems, and the problems: for previewing drafts.
 
     Meetings with a problem (and announced meetings whose entry has one) are left out of the archive,
-    so every generated page is made from checked content only."""
+    so every generated page is made from checked content only. `unloaded` is given the ids of the points in
+    the meetings left out, so that checks across files can run on the rest without calling them missing."""
     root, meetings_dir, data_dir = settings.root, settings.meetings_dir, settings.data_dir
     errors: list[ContentError] = []
     themes = load_categories(data_dir, "themes", root, errors)
@@ -48,11 +49,14 @@ def load_drafts(
         files = []
     else:
         files = sorted(f for f in meetings_dir.glob("*.md") if f.name != "index.md")
+    ids_in: dict[str, set[str]] = {}  # meeting file -> the point ids it gives, read or not
     for file in files:
         path = rel(file, root)
         raw = read_meeting_file(file, path, errors)
         if raw is None:
+            ids_in[path] = set()
             continue
+        ids_in[path] = {rp.id for rp in raw.points if rp.id}
         check_placeholders(raw.text, Problems(path, errors))
         meeting = build_meeting(raw, themes, speakers, series, errors)
         if meeting:
@@ -71,7 +75,7 @@ def load_drafts(
                     f"planned '{plan.id}': unknown series '{plan.series}'{suggest(plan.series, series.keys())}",
                 )
             )
-        if plan.announced_in not in slugs and files:
+        if plan.announced_in not in slugs | {file.stem for file in files} and files:
             errors.append(
                 ContentError(
                     planned_path,
@@ -102,6 +106,9 @@ def load_drafts(
         key=lambda m: (m.series, m.order, m.slug),
     )
     slugs = {m.slug for m in meetings}
+    if unloaded is not None:
+        loaded = {m.path for m in meetings}
+        unloaded.update(ident for path, ids in ids_in.items() if path not in loaded for ident in ids)
     announced = [p for p, _ in planned if p.series in series and p.announced_in in slugs]
     return index_archive(meetings, announced, themes, speakers, organisations, series), errors
 

@@ -240,13 +240,20 @@ def retired_id_reused(archive: Archive, ident: str, how: str) -> ContentError:
     return ContentError(path, point.line, f"point id '{ident}' was {how} and is never reused; choose another id")
 
 
-def check_redirects(redirects: Redirects, archive: Archive, page_uris: set[str], errors: list[ContentError]) -> None:
-    """What the file says must make sense on its own: targets exist, retired ids and addresses stay retired."""
+def check_redirects(
+    redirects: Redirects,
+    archive: Archive,
+    page_uris: set[str],
+    errors: list[ContentError],
+    unloaded: set[str] | frozenset[str] = frozenset(),
+) -> None:
+    """What the file says must make sense on its own: targets exist, retired ids and addresses stay retired.
+    `unloaded`: ids in meeting files with problems of their own, taken to exist (they are reported there)."""
     for old, new in redirects.point_redirects.items():
         line = redirects.line("point_redirects", old)
         if old in archive.points:
             errors.append(retired_id_reused(archive, old, f"retired (merged into '{new}', see {REDIRECTS}:{line})"))
-        elif new not in archive.points:
+        elif new not in archive.points and new not in unloaded:
             current = resolve_point(redirects.point_redirects, new)
             fix = (
                 f"; change the line to `{old}: {current}`"
@@ -291,7 +298,8 @@ def check_redirects(redirects: Redirects, archive: Archive, page_uris: set[str],
                 )
             )
     for ident in redirects.moved_points:
-        if ident not in archive.points and resolve_point(redirects.point_redirects, ident) not in archive.points:
+        present = set(archive.points) | set(unloaded)
+        if ident not in present and resolve_point(redirects.point_redirects, ident) not in present:
             errors.append(
                 ContentError(
                     REDIRECTS,
