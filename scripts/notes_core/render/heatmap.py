@@ -4,12 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from html import escape
-from typing import TYPE_CHECKING
 
 from notes_core.model import Archive
-
-if TYPE_CHECKING:  # connections.py draws the map with this module
-    from notes_core.render.connections import Column
+from notes_core.render.theme_columns import Column
 
 CELL = 28
 LABEL_WIDTH = 190
