@@ -10,12 +10,13 @@ from notes_core.addresses import link
 from notes_core.model import Archive, Point
 from notes_core.render import scale
 from notes_core.render.heatmap import heatmap_size, render_heatmap_svg
+from notes_core.render.page import Page, render_page
 from notes_core.render.point import point_list
 from notes_core.render.text import escape, front_matter
 from notes_core.render.theme_columns import Column, theme_map
 
 
-def render_connection_pages(archive: Archive) -> dict[str, str]:
+def render_connection_pages(archive: Archive) -> dict[str, Page | str]:
     pairs = theme_pairs(archive)
     columns, counts = theme_map(archive)
     return {
@@ -26,61 +27,28 @@ def render_connection_pages(archive: Archive) -> dict[str, str]:
     }
 
 
-def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int]) -> str:
-    page = A.CONNECTIONS_MATRIX
+def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int]) -> Page:
     kind = "meeting" if len(archive.meetings) <= scale.MATRIX_MEETING_COLUMNS else "series"
-    out = [
-        front_matter(
-            "Theme map",
-            f"How many of each {kind}'s key points are filed under each theme: a table, and a heat map shaded by "
-            f"each {kind}'s share.",
-            searchable=False,
-        ),
-        "# Theme map",
-        "",
-        f"Each number is how many of a {kind}'s key points are filed under a theme (a key point may be filed under "
-        f"several themes), and links to those points. {kind.capitalize()}s have between "
-        f"{min(c.points for c in columns) if columns else 0} and {max(c.points for c in columns) if columns else 0} "
-        f"key points, so the picture shades each square by its share of the {kind}'s key points, not by the number: "
-        "a darker square means a larger share. Being filed under a theme says a point touches it, not that the "
-        f"{kind} was about it.",
-        "",
-        f"See also [points that connect themes]({link(page, A.CONNECTIONS_PAIRS)}) and [which themes go "
-        f"together]({link(page, A.CONNECTIONS_CO_OCCURRENCE)}).",
-        "",
-        *render_picture(archive, columns, counts, page),
-        "## Table",
-        "",
-        "| Theme | "
-        + " | ".join(f'[{c.label}]({link(page, c.page)} "{escape(c.title)}")' for c in columns)
-        + " | All |",
-        "| --- | " + " | ".join("---:" for _ in columns) + " | ---: |",
-    ]
-    for theme_id, theme in archive.themes.items():
-        cells = []
-        for column in columns:
-            count = counts.get((theme_id, column.key), 0)
-            cells.append(f"[{count}]({link(page, A.theme_page(theme_id), column.anchors[theme_id])})" if count else "0")
-        total = len(archive.points_by_theme.get(theme_id, ()))
-        out.append(
-            f"| [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) | " + " | ".join(cells) + f" | {total} |"
-        )
-    out.append("| **Key points** | " + " | ".join(str(c.points) for c in columns) + f" | {len(archive.points)} |")
-    out += ["", f"{'Meetings' if kind == 'meeting' else 'Series'} by number:", ""]
-    out += [f"{c.label}. [{escape(c.title)}]({link(page, c.page)})" for c in columns]
-    return "\n".join(out) + "\n"
-
-
-def render_picture(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int], page: str) -> list[str]:
-    """Inline SVG (coloured by the palette) for small maps; the picture file for large ones, to keep the page light."""
-    if len(columns) * len(archive.themes) <= scale.INLINE_PICTURE_CELLS:
-        return ['<div class="heatmap">', render_heatmap_svg(archive, columns, counts), "</div>", ""]
+    # Inline SVG (coloured by the palette) for small maps; the picture file for large ones, to keep the page light.
+    inline = len(columns) * len(archive.themes) <= scale.INLINE_PICTURE_CELLS
     width, height = heatmap_size(archive, columns)
-    return [
-        "![Heat map of the share of each series' key points filed under each theme; the table below gives the "
-        f'numbers.]({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width="{width}" height="{height}" }}',
-        "",
-    ]
+    return render_page(
+        "theme_map.html",
+        A.CONNECTIONS_MATRIX,
+        "Theme map",
+        f"How many of each {kind}'s key points are filed under each theme: a table, and a heat map shaded by each "
+        f"{kind}'s share.",
+        searchable=False,
+        archive=archive,
+        kind=kind,
+        columns=columns,
+        counts=counts,
+        fewest=min((c.points for c in columns), default=0),
+        most=max((c.points for c in columns), default=0),
+        svg=render_heatmap_svg(archive, columns, counts) if inline else None,
+        width=width,
+        height=height,
+    )
 
 
 def theme_pairs(archive: Archive) -> dict[tuple[str, str], list[Point]]:
