@@ -7,11 +7,11 @@ from itertools import combinations
 
 from notes_core import addresses as A
 from notes_core.addresses import link
-from notes_core.model import Archive, Point
+from notes_core.model import Archive, Point, Theme
 from notes_core.render import scale
+from notes_core.render.groups import meeting_titles
 from notes_core.render.heatmap import heatmap_size, render_heatmap_svg
 from notes_core.render.page import Page, render_page
-from notes_core.render.point import point_list
 from notes_core.render.text import escape, front_matter
 from notes_core.render.theme_columns import Column, theme_map
 
@@ -69,62 +69,70 @@ def pairs_split(pairs: dict[tuple[str, str], list[Point]]) -> bool:
     return sum(len(points) for points in pairs.values()) > scale.LIST_LIMIT
 
 
-def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> dict[str, str]:
+# A pair of themes on a page: its anchor, its two themes, its key points, and their meetings' titles (or None).
+Section = tuple[str, Theme, Theme, list[Point], dict[str, str] | None]
+
+
+def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> dict[str, Page]:
     """One page of pairs; past LIST_LIMIT entries, an index and a page per theme (each pair under both its themes)."""
     page = A.CONNECTIONS_PAIRS
-    connecting = sum(1 for p in archive.points.values() if len(p.themes) > 1)
     title = "Points that connect themes"
-    head = [
-        front_matter(
-            title,
-            "Key points filed under two or more themes, grouped by each pair of themes they connect.",
-            searchable=False,
-        ),
-        f"# {title}",
-        "",
-        f"{connecting} of the {len(archive.points)} key points connect two or more themes. Each is listed under every "
-        "pair of its themes.",
-        "",
-    ]
+    description = "Key points filed under two or more themes, grouped by each pair of themes they connect."
+    connecting = sum(1 for p in archive.points.values() if len(p.themes) > 1), len(archive.points)
     if not pairs_split(pairs):
-        out = list(head)
-        for pair, points in pairs.items():
-            out += render_pair(archive, page, pair, points, pair_anchor(pair))
-        return {page: "\n".join(out)}
+        titles = meeting_titles(archive)
+        sections = [pair_section(archive, pair, points, pair_anchor(pair), titles) for pair, points in pairs.items()]
+        return {page: render_pairs_page(page, title, description, sections, connecting)}
     by_theme: dict[str, list[tuple[tuple[str, str], list[Point]]]] = defaultdict(list)
     for pair, points in pairs.items():
         by_theme[pair[0]].append((pair, points))
         by_theme[pair[1]].append((pair, points))
-    pages: dict[str, str] = {}
-    index = head + ["Choose a theme to see the points that connect it with each other theme.", ""]
+    pages: dict[str, Page] = {}
+    index = []
     for theme_id, theme in archive.themes.items():
         if theme_id not in by_theme:
             continue
         uri = A.pairs_page(theme_id)
-        count = sum(len(points) for _, points in by_theme[theme_id])
-        index.append(f"- [{escape(theme.title)}]({link(page, uri)}): {count} connections")
-        body = [
-            front_matter(
-                f"{theme.title}: connected themes",
-                f"Key points that connect {theme.title} with other themes.",
-                searchable=False,
-            ),
-            f"# {escape(theme.title)}: connected themes",
-            "",
-        ]
+        index.append((uri, theme, sum(len(points) for _, points in by_theme[theme_id])))
+        sections = []
         for pair, points in by_theme[theme_id]:
             other = pair[1] if pair[0] == theme_id else pair[0]
-            body += render_pair(archive, uri, (theme_id, other), points, other, with_meeting=False)
-        pages[uri] = "\n".join(body)
-    return {page: "\n".join(index) + "\n", **pages}
+            sections.append(pair_section(archive, (theme_id, other), points, other, None))
+        pages[uri] = render_pairs_page(
+            uri,
+            f"{theme.title}: connected themes",
+            f"Key points that connect {theme.title} with other themes.",
+            sections,
+        )
+    return {page: render_pairs_page(page, title, description, [], connecting, index), **pages}
 
 
-def render_pair(
-    archive: Archive, page: str, pair: tuple[str, str], points: list[Point], anchor: str, with_meeting: bool = True
-) -> list[str]:
-    a, b = (archive.themes[t] for t in pair)
-    titles = {p.meeting: archive.meetings_by_slug[p.meeting].title for p in points} if with_meeting else None
-    return [f"## {escape(a.title)} and {escape(b.title)} {{#{anchor}}}", ""] + point_list(page, points, titles)
+def pair_section(
+    archive: Archive, pair: tuple[str, str], points: list[Point], anchor: str, titles: dict[str, str] | None
+) -> Section:
+    """A pair's heading (its anchor and themes) and its points, with their meetings' titles when `titles` are given."""
+    return (anchor, archive.themes[pair[0]], archive.themes[pair[1]], points, titles)
+
+
+def render_pairs_page(
+    page: str,
+    title: str,
+    description: str,
+    sections: list[Section],
+    connecting: tuple[int, int] | None = None,
+    index: list[tuple[str, Theme, int]] | None = None,
+) -> Page:
+    return render_page(
+        "theme_pairs.html",
+        page,
+        title,
+        description,
+        searchable=False,
+        ids=[section[0] for section in sections],
+        sections=sections,
+        connecting=connecting,
+        index=index,
+    )
 
 
 def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> str:
