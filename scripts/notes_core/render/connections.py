@@ -12,7 +12,6 @@ from notes_core.render import scale
 from notes_core.render.groups import meeting_titles
 from notes_core.render.heatmap import heatmap_size, render_heatmap_svg
 from notes_core.render.page import Page, render_page
-from notes_core.render.text import escape, front_matter
 from notes_core.render.theme_columns import Column, theme_map
 
 
@@ -20,7 +19,7 @@ def render_connection_pages(archive: Archive) -> dict[str, Page | str]:
     pairs = theme_pairs(archive)
     columns, counts = theme_map(archive)
     return {
-        A.CONNECTIONS_MAP_PICTURE: render_heatmap_svg(archive, columns, counts, standalone=True) + "\n",
+        A.CONNECTIONS_MAP_PICTURE: str(render_heatmap_svg(archive, columns, counts, standalone=True)) + "\n",
         A.CONNECTIONS_MATRIX: render_matrix_page(archive, columns, counts),
         **render_pairs_pages(archive, pairs),
         A.CONNECTIONS_CO_OCCURRENCE: render_co_occurrence_page(archive, pairs),
@@ -135,34 +134,31 @@ def render_pairs_page(
     )
 
 
-def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> str:
+def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> Page:
     page = A.CONNECTIONS_CO_OCCURRENCE
     ranked = sorted(pairs.items(), key=lambda item: (-len(item[1]), item[0]))
-    shown = ranked[: scale.CO_OCCURRENCE_ROWS]
     split = pairs_split(pairs)
-    out = [
-        front_matter(
-            "Themes that go together",
-            "Which pairs of themes are most often raised in the same key point, and in how many meetings.",
-            searchable=False,
-        ),
-        "# Themes that go together",
-        "",
-        "Pairs of themes ranked by how many key points are filed under both"
-        + (f" (the {len(shown)} most frequent of {len(ranked)} pairs)." if len(shown) < len(ranked) else "."),
-        "",
-    ]
-    if not shown:
-        return "\n".join(out + ["No key point is filed under two themes yet."]) + "\n"
-    out += ["| Themes | Key points | Meetings |", "| --- | ---: | ---: |"]
-    for pair, points in shown:
-        a, b = (archive.themes[t] for t in pair)
-        target = (
-            link(page, A.pairs_page(pair[0]), pair[1]) if split else link(page, A.CONNECTIONS_PAIRS, pair_anchor(pair))
+    rows = [
+        (
+            archive.themes[pair[0]],
+            archive.themes[pair[1]],
+            A.page_url(page, A.pairs_page(pair[0]), pair[1])
+            if split
+            else A.page_url(page, A.CONNECTIONS_PAIRS, pair_anchor(pair)),
+            len(points),
+            len({p.meeting for p in points}),
         )
-        meetings = len({p.meeting for p in points})
-        out.append(f"| [{escape(a.title)} and {escape(b.title)}]({target}) | {len(points)} | {meetings} |")
-    return "\n".join(out) + "\n"
+        for pair, points in ranked[: scale.CO_OCCURRENCE_ROWS]
+    ]
+    return render_page(
+        "co_occurrence.html",
+        page,
+        "Themes that go together",
+        "Which pairs of themes are most often raised in the same key point, and in how many meetings.",
+        searchable=False,
+        rows=rows,
+        pairs=len(ranked),
+    )
 
 
 THEME_MAP_MARKER = "<!-- theme-map"
