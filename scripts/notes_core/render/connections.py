@@ -2,124 +2,52 @@
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from collections import defaultdict
 from itertools import combinations
 
 from notes_core import addresses as A
 from notes_core.addresses import link
-from notes_core.model import Archive, Point
+from notes_core.model import Archive, Point, Theme
 from notes_core.render import scale
+from notes_core.render.groups import meeting_titles
 from notes_core.render.heatmap import heatmap_size, render_heatmap_svg
-from notes_core.render.point import point_list
-from notes_core.render.text import escape, front_matter
+from notes_core.render.page import Page, render_page
+from notes_core.render.theme_columns import Column, theme_map
 
 
-@dataclass(frozen=True)
-class Column:
-    """A column of the theme map: one meeting or, for large archives, one series."""
-
-    key: str
-    label: str
-    title: str
-    page: str
-    anchors: dict[str, str] = field(default_factory=dict)  # theme id -> meeting anchor on the theme page
-    size: list[int] = field(default_factory=lambda: [0])  # its key points (a box, filled in as they are counted)
-
-    @property
-    def points(self) -> int:
-        return self.size[0]
-
-
-def render_connection_pages(archive: Archive) -> dict[str, str]:
+def render_connection_pages(archive: Archive) -> dict[str, Page | str]:
     pairs = theme_pairs(archive)
     columns, counts = theme_map(archive)
     return {
-        A.CONNECTIONS_MAP_PICTURE: render_heatmap_svg(archive, columns, counts, standalone=True) + "\n",
+        A.CONNECTIONS_MAP_PICTURE: str(render_heatmap_svg(archive, columns, counts, standalone=True)) + "\n",
         A.CONNECTIONS_MATRIX: render_matrix_page(archive, columns, counts),
         **render_pairs_pages(archive, pairs),
         A.CONNECTIONS_CO_OCCURRENCE: render_co_occurrence_page(archive, pairs),
     }
 
 
-def theme_map(archive: Archive) -> tuple[list[Column], dict[tuple[str, str], int]]:
-    """Columns, and key points per (theme, column): a column per meeting, or per series past MATRIX_MEETING_COLUMNS."""
-    by_meeting = len(archive.meetings) <= scale.MATRIX_MEETING_COLUMNS
-    if by_meeting:
-        columns = [Column(m.slug, str(m.order), m.title, A.meeting_page(m.slug)) for m in archive.meetings]
-    else:
-        present = {m.series for m in archive.meetings}
-        several = len(archive.series) > 1
-        columns = [
-            Column(s, str(n), archive.series[s].title, A.series_page(s) if several else A.MEETINGS_INDEX)
-            for n, s in enumerate((s for s in archive.series if s in present), start=1)
-        ]
-    by_key = {column.key: column for column in columns}
-    counts: Counter[tuple[str, str]] = Counter()
-    for point in archive.points.values():
-        key = point.meeting if by_meeting else archive.meetings_by_slug[point.meeting].series
-        by_key[key].size[0] += 1
-        for theme in point.themes:
-            counts[(theme, key)] += 1
-            by_key[key].anchors.setdefault(theme, point.meeting)
-    return columns, counts
-
-
-def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int]) -> str:
-    page = A.CONNECTIONS_MATRIX
+def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int]) -> Page:
     kind = "meeting" if len(archive.meetings) <= scale.MATRIX_MEETING_COLUMNS else "series"
-    out = [
-        front_matter(
-            "Theme map",
-            f"How many of each {kind}'s key points are filed under each theme: a table, and a heat map shaded by "
-            f"each {kind}'s share.",
-            searchable=False,
-        ),
-        "# Theme map",
-        "",
-        f"Each number is how many of a {kind}'s key points are filed under a theme (a key point may be filed under "
-        f"several themes), and links to those points. {kind.capitalize()}s have between "
-        f"{min(c.points for c in columns) if columns else 0} and {max(c.points for c in columns) if columns else 0} "
-        f"key points, so the picture shades each square by its share of the {kind}'s key points, not by the number: "
-        "a darker square means a larger share. Being filed under a theme says a point touches it, not that the "
-        f"{kind} was about it.",
-        "",
-        f"See also [points that connect themes]({link(page, A.CONNECTIONS_PAIRS)}) and [which themes go "
-        f"together]({link(page, A.CONNECTIONS_CO_OCCURRENCE)}).",
-        "",
-        *render_picture(archive, columns, counts, page),
-        "## Table",
-        "",
-        "| Theme | "
-        + " | ".join(f'[{c.label}]({link(page, c.page)} "{escape(c.title)}")' for c in columns)
-        + " | All |",
-        "| --- | " + " | ".join("---:" for _ in columns) + " | ---: |",
-    ]
-    for theme_id, theme in archive.themes.items():
-        cells = []
-        for column in columns:
-            count = counts.get((theme_id, column.key), 0)
-            cells.append(f"[{count}]({link(page, A.theme_page(theme_id), column.anchors[theme_id])})" if count else "0")
-        total = len(archive.points_by_theme.get(theme_id, ()))
-        out.append(
-            f"| [{escape(theme.title)}]({link(page, A.theme_page(theme_id))}) | " + " | ".join(cells) + f" | {total} |"
-        )
-    out.append("| **Key points** | " + " | ".join(str(c.points) for c in columns) + f" | {len(archive.points)} |")
-    out += ["", f"{'Meetings' if kind == 'meeting' else 'Series'} by number:", ""]
-    out += [f"{c.label}. [{escape(c.title)}]({link(page, c.page)})" for c in columns]
-    return "\n".join(out) + "\n"
-
-
-def render_picture(archive: Archive, columns: list[Column], counts: dict[tuple[str, str], int], page: str) -> list[str]:
-    """Inline SVG (coloured by the palette) for small maps; the picture file for large ones, to keep the page light."""
-    if len(columns) * len(archive.themes) <= scale.INLINE_PICTURE_CELLS:
-        return ['<div class="heatmap">', render_heatmap_svg(archive, columns, counts), "</div>", ""]
+    # Inline SVG (coloured by the palette) for small maps; the picture file for large ones, to keep the page light.
+    inline = len(columns) * len(archive.themes) <= scale.INLINE_PICTURE_CELLS
     width, height = heatmap_size(archive, columns)
-    return [
-        "![Heat map of the share of each series' key points filed under each theme; the table below gives the "
-        f'numbers.]({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width="{width}" height="{height}" }}',
-        "",
-    ]
+    return render_page(
+        "theme_map.html",
+        A.CONNECTIONS_MATRIX,
+        "Theme map",
+        f"How many of each {kind}'s key points are filed under each theme: a table, and a heat map shaded by each "
+        f"{kind}'s share.",
+        searchable=False,
+        archive=archive,
+        kind=kind,
+        columns=columns,
+        counts=counts,
+        fewest=min((c.points for c in columns), default=0),
+        most=max((c.points for c in columns), default=0),
+        svg=render_heatmap_svg(archive, columns, counts) if inline else None,
+        width=width,
+        height=height,
+    )
 
 
 def theme_pairs(archive: Archive) -> dict[tuple[str, str], list[Point]]:
@@ -140,92 +68,97 @@ def pairs_split(pairs: dict[tuple[str, str], list[Point]]) -> bool:
     return sum(len(points) for points in pairs.values()) > scale.LIST_LIMIT
 
 
-def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> dict[str, str]:
+# A pair of themes on a page: its anchor, its two themes, its key points, and their meetings' titles (or None).
+Section = tuple[str, Theme, Theme, list[Point], dict[str, str] | None]
+
+
+def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> dict[str, Page]:
     """One page of pairs; past LIST_LIMIT entries, an index and a page per theme (each pair under both its themes)."""
     page = A.CONNECTIONS_PAIRS
-    connecting = sum(1 for p in archive.points.values() if len(p.themes) > 1)
     title = "Points that connect themes"
-    head = [
-        front_matter(
-            title,
-            "Key points filed under two or more themes, grouped by each pair of themes they connect.",
-            searchable=False,
-        ),
-        f"# {title}",
-        "",
-        f"{connecting} of the {len(archive.points)} key points connect two or more themes. Each is listed under every "
-        "pair of its themes.",
-        "",
-    ]
+    description = "Key points filed under two or more themes, grouped by each pair of themes they connect."
+    connecting = sum(1 for p in archive.points.values() if len(p.themes) > 1), len(archive.points)
     if not pairs_split(pairs):
-        out = list(head)
-        for pair, points in pairs.items():
-            out += render_pair(archive, page, pair, points, pair_anchor(pair))
-        return {page: "\n".join(out)}
+        titles = meeting_titles(archive)
+        sections = [pair_section(archive, pair, points, pair_anchor(pair), titles) for pair, points in pairs.items()]
+        return {page: render_pairs_page(page, title, description, sections, connecting)}
     by_theme: dict[str, list[tuple[tuple[str, str], list[Point]]]] = defaultdict(list)
     for pair, points in pairs.items():
         by_theme[pair[0]].append((pair, points))
         by_theme[pair[1]].append((pair, points))
-    pages: dict[str, str] = {}
-    index = head + ["Choose a theme to see the points that connect it with each other theme.", ""]
+    pages: dict[str, Page] = {}
+    index = []
     for theme_id, theme in archive.themes.items():
         if theme_id not in by_theme:
             continue
         uri = A.pairs_page(theme_id)
-        count = sum(len(points) for _, points in by_theme[theme_id])
-        index.append(f"- [{escape(theme.title)}]({link(page, uri)}): {count} connections")
-        body = [
-            front_matter(
-                f"{theme.title}: connected themes",
-                f"Key points that connect {theme.title} with other themes.",
-                searchable=False,
-            ),
-            f"# {escape(theme.title)}: connected themes",
-            "",
-        ]
+        index.append((uri, theme, sum(len(points) for _, points in by_theme[theme_id])))
+        sections = []
         for pair, points in by_theme[theme_id]:
             other = pair[1] if pair[0] == theme_id else pair[0]
-            body += render_pair(archive, uri, (theme_id, other), points, other, with_meeting=False)
-        pages[uri] = "\n".join(body)
-    return {page: "\n".join(index) + "\n", **pages}
+            sections.append(pair_section(archive, (theme_id, other), points, other, None))
+        pages[uri] = render_pairs_page(
+            uri,
+            f"{theme.title}: connected themes",
+            f"Key points that connect {theme.title} with other themes.",
+            sections,
+        )
+    return {page: render_pairs_page(page, title, description, [], connecting, index), **pages}
 
 
-def render_pair(
-    archive: Archive, page: str, pair: tuple[str, str], points: list[Point], anchor: str, with_meeting: bool = True
-) -> list[str]:
-    a, b = (archive.themes[t] for t in pair)
-    titles = {p.meeting: archive.meetings_by_slug[p.meeting].title for p in points} if with_meeting else None
-    return [f"## {escape(a.title)} and {escape(b.title)} {{#{anchor}}}", ""] + point_list(page, points, titles)
+def pair_section(
+    archive: Archive, pair: tuple[str, str], points: list[Point], anchor: str, titles: dict[str, str] | None
+) -> Section:
+    """A pair's heading (its anchor and themes) and its points, with their meetings' titles when `titles` are given."""
+    return (anchor, archive.themes[pair[0]], archive.themes[pair[1]], points, titles)
 
 
-def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> str:
+def render_pairs_page(
+    page: str,
+    title: str,
+    description: str,
+    sections: list[Section],
+    connecting: tuple[int, int] | None = None,
+    index: list[tuple[str, Theme, int]] | None = None,
+) -> Page:
+    return render_page(
+        "theme_pairs.html",
+        page,
+        title,
+        description,
+        searchable=False,
+        ids=[section[0] for section in sections],
+        sections=sections,
+        connecting=connecting,
+        index=index,
+    )
+
+
+def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> Page:
     page = A.CONNECTIONS_CO_OCCURRENCE
     ranked = sorted(pairs.items(), key=lambda item: (-len(item[1]), item[0]))
-    shown = ranked[: scale.CO_OCCURRENCE_ROWS]
     split = pairs_split(pairs)
-    out = [
-        front_matter(
-            "Themes that go together",
-            "Which pairs of themes are most often raised in the same key point, and in how many meetings.",
-            searchable=False,
-        ),
-        "# Themes that go together",
-        "",
-        "Pairs of themes ranked by how many key points are filed under both"
-        + (f" (the {len(shown)} most frequent of {len(ranked)} pairs)." if len(shown) < len(ranked) else "."),
-        "",
-    ]
-    if not shown:
-        return "\n".join(out + ["No key point is filed under two themes yet."]) + "\n"
-    out += ["| Themes | Key points | Meetings |", "| --- | ---: | ---: |"]
-    for pair, points in shown:
-        a, b = (archive.themes[t] for t in pair)
-        target = (
-            link(page, A.pairs_page(pair[0]), pair[1]) if split else link(page, A.CONNECTIONS_PAIRS, pair_anchor(pair))
+    rows = [
+        (
+            archive.themes[pair[0]],
+            archive.themes[pair[1]],
+            A.page_url(page, A.pairs_page(pair[0]), pair[1])
+            if split
+            else A.page_url(page, A.CONNECTIONS_PAIRS, pair_anchor(pair)),
+            len(points),
+            len({p.meeting for p in points}),
         )
-        meetings = len({p.meeting for p in points})
-        out.append(f"| [{escape(a.title)} and {escape(b.title)}]({target}) | {len(points)} | {meetings} |")
-    return "\n".join(out) + "\n"
+        for pair, points in ranked[: scale.CO_OCCURRENCE_ROWS]
+    ]
+    return render_page(
+        "co_occurrence.html",
+        page,
+        "Themes that go together",
+        "Which pairs of themes are most often raised in the same key point, and in how many meetings.",
+        searchable=False,
+        rows=rows,
+        pairs=len(ranked),
+    )
 
 
 THEME_MAP_MARKER = "<!-- theme-map"
