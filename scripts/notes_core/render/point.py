@@ -1,18 +1,10 @@
-"""A key point, everywhere it appears: its heading and meta line on the meeting page, its entry on
-theme pages, its item in listings, its permanent page, the anchor it keeps where it used to be,
-and its row in the exports. One home, so every rendering says the same thing the same way."""
+"""A key point on its meeting page: its heading and the meta line whose markup docs/javascripts/points.js relies
+on. Everywhere else a point is listed, templates/point.html and templates/macros.html render it; its permanent
+page is permalinks/'s, its row in the exports render/exports.py's."""
 
 from __future__ import annotations
 
-import html
-from typing import Any
-
-from notes_core.addresses import (
-    absolute,
-    meeting_page,
-    page_url,
-    permanent_address,
-)
+from notes_core.addresses import absolute, permanent_address
 from notes_core.documents import template_module
 from notes_core.model import Archive, Point
 
@@ -33,19 +25,3 @@ def render_point_heading(point: Point, archive: Archive, page: str, site_url: st
     permanent = absolute(site_url, permanent_address(point.id))
     meta = template_module("point.html").point_meta(page, archive, point, permanent, CLASSES)
     return f"{'#' * point.level} {point.title} {{#{point.id} .{POINT_CLASS}}}", str(meta)
-
-
-def grouped_blocks(point: Point) -> list[tuple[str, list[str]]]:
-    """The point's paragraphs ("p", [text]) and lists ("ul", [items]), in order."""
-    return point.grouped_blocks
-
-
-def point_list(page: str, points: Any, meeting_titles: dict[str, str] | None = None) -> list[str]:
-    """Links to points as one HTML list. Long listings are written as HTML rather than Markdown
-    because Python-Markdown spends about 0.1 ms on each link (see BENCHMARKS.md)."""
-    items = []
-    for point in points:
-        suffix = f" ({html.escape(meeting_titles[point.meeting])})" if meeting_titles else ""
-        href = html.escape(page_url(page, meeting_page(point.meeting), point.id))
-        items.append(f'<li><a href="{href}">{html.escape(point.title)}</a>{suffix}</li>')
-    return ["<ul>", *items, "</ul>", ""] if items else []
