@@ -27,6 +27,8 @@ CONNECTIONS_CO_OCCURRENCE = "connections/co-occurrence.md"
 EXPORT_JSON = "principles.json"
 EXPORT_CSV = "principles.csv"
 FEED = "feed.xml"
+# Every feed, as the pages' <head> announces them (overrides/main.html): (path, media type).
+FEEDS = ((FEED, "application/rss+xml"),)
 
 
 def theme_page(theme_id: str) -> str:
