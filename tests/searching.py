@@ -88,6 +88,19 @@ def first_point(page: Page, query: str) -> str:
     return points.first.locator("a").get_attribute("href") or ""
 
 
+def search_every_point(browser, site_dir: Path) -> tuple[int, list[tuple]]:
+    """The built site served, and every key point searched by words of its own (missed_by_their_own_words)."""
+    from browser import serve
+
+    with serve(site_dir) as url:
+        page = browser.new_page(base_url=url)
+        page.goto("")
+        open_search(page)
+        found = missed_by_their_own_words(page, site_dir)
+        page.close()
+    return found
+
+
 def missed_by_their_own_words(page: Page, site_dir: Path) -> tuple[int, list[tuple]]:
     """For every key point of a built site: six words from the middle of its longest sentence, as a reader pasting
     them would give them, typed into the open search. The number of points, and those not listed first."""

@@ -13,12 +13,11 @@ import tempfile
 from pathlib import Path
 
 from archives import NOTES, copy_project, load
-from browser import serve
 from conftest import ROOT
 from generated_archives import ONE_SENTENCE, THREE_SHORT_POINTS, archives, write_archive
 from hypothesis import HealthCheck, example, given, settings
 from invariants import INVARIANTS
-from searching import missed_by_their_own_words, open_search
+from searching import search_every_point
 from site_build import build_site
 from test_golden import golden_name, rendered_archive
 
@@ -83,11 +82,6 @@ def test_any_valid_archive_passes_the_suite(browser, meetings):
                 for sentence in point.sentences + point.items:
                     assert sentence in text, (meeting.slug, sentence)
 
-        with serve(site.dir) as url:
-            page = browser.new_page(base_url=url)
-            page.goto("")
-            open_search(page)
-            count, missed = missed_by_their_own_words(page, site.dir)
-            page.close()
+        count, missed = search_every_point(browser, site.dir)
         assert count == len(archive.points)
         assert missed == []

@@ -20,10 +20,10 @@ from searching import (
     QUOTED,
     RESULT,
     first_point,
-    missed_by_their_own_words,
     open_search,
     phrases,
     points_of,
+    search_every_point,
     typed,
     words,
 )
@@ -68,13 +68,7 @@ def test_every_meeting_phrases_find_their_key_point_first(notes_site, browser, n
 @pytest.mark.parametrize("archive", ["notes_site", "large_site"])
 def test_every_key_point_is_found_first_by_words_of_its_own(request, browser, archive):
     """Not only the phrases typed above: for every key point of the archive, six words of its own."""
-    built = request.getfixturevalue(archive)
-    with serve(built.dir) as url:
-        page = browser.new_page(base_url=url)
-        page.goto("")
-        open_search(page)
-        count, missed = missed_by_their_own_words(page, built.dir)
-        page.close()
+    count, missed = search_every_point(browser, request.getfixturevalue(archive).dir)
     assert count == len(load(NOTES if archive == "notes_site" else LARGE).points)
     assert missed == []
 
