@@ -43,7 +43,7 @@
     return meetingTitles[page];
   }
 
-  // What a result is, from its URL (the index's documents are laid out so: search_index.py, record_path):
+  // What a result is, from its URL (the index's documents are laid out so: notes_core/search/index.py, record_path):
   // point/<meeting page><id>.html is a key point, page/<Kind>/<address>.html a page.
   function located(url) {
     var path = decodeURI(url).replace(/^\/+/, "").replace(/(index)?\.html$/, "");
