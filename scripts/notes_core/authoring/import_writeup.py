@@ -265,7 +265,7 @@ def comment_safe(text: str) -> str:
     return re.sub(r"-{2,}", lambda m: "‐" * len(m.group(0)), text).replace(">", "›").replace("<", "‹")
 
 
-BLOCK_START = re.compile(r"(#{1,6}(?=\s|$)|>|[-+*=_](?=\s|$)|[-=_*]{3,}|\d{1,9}[.)](?=\s|$)|!!!|\?\?\?|\||\s)")
+BLOCK_START = re.compile(r"(#|>|[-+*=_](?=\s|$)|[-=_*]{3,}|\d{1,9}[.)](?=\s|$)|!!!|\?\?\?|\||\s)")
 
 
 def escape_text(text: str, item: bool = False, markdown: bool = False) -> str:

@@ -23,7 +23,8 @@ REPORTING = (
     r"said|says|suggested|suggests|pointed out|points out|described|describes|spoke|speaks|shared|shares|explained|"
     r"explains|argued|argues|noted|notes|felt|feels|believes|believed|thinks|thought|reflected|reflects|told|"
     r"quoted|introduced|introduces|presented|presents|talked|talks|added|adds|observed|warned|reminded|asked|"
-    r"emphasised|emphasized|stressed|highlighted|recalled|has found|found|drew on|gave|outlined|proposed|urged"
+    r"emphasised|emphasized|stressed|highlighted|recalled|has found|found|drew on|gave|outlined|proposed|urged|"
+    r"chaired|hosted|facilitated|welcomed|recommended"
 )
 REPORTING_AFTER = re.compile(rf"(?:,[^,.;:]{{1,120}},)?(?:\s+\w+ly)?\s+(?:{REPORTING})\b")
 REPORTING_BEFORE = re.compile(

@@ -187,7 +187,8 @@ def build_draft(
         )
         for s in new_speakers
     ]
-    attribute_points(pieces, finder, {ident for ident, _role in speaker_roles}, speakers, new_speakers)
+    everyone = {**speakers, **{s.ident: Speaker(s.ident, s.name) for s in new_speakers}}
+    attribute_points(pieces, SpeakerFinder(everyone), {ident for ident, _role in speaker_roles}, new_speakers)
     used = set(taken_ids)
     for point in (piece.point for piece in pieces if piece.point is not None):
         point.ident = unique_id(point_id(point), used)
@@ -344,7 +345,7 @@ def mark_points(body: list[Block], start: int, after_lead_in: bool, question: st
     level = 3
     current: DraftPoint | None = None
     previous_lead = after_lead_in
-    labels = sum(1 for b in body[start:] if b.kind == "paragraph" and label_of(b))
+    labels = sum(1 for b in body[start:] if b.kind == "paragraph" and label_of(b) and not CLOSING_LINE.match(b.text))
     for index in range(start, len(body)):
         block = body[index]
         if block.kind == "heading":
@@ -481,7 +482,6 @@ def attribute_points(
     pieces: list[Piece],
     finder: SpeakerFinder,
     meeting_speakers: set[str],
-    speakers: dict[str, Speaker],
     new_speakers: list[NewSpeaker],
 ) -> None:
     """A point's speaker: the one its paragraph has say it, or the one whose name heads the part it is in."""
