@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: serve build check new test lint coverage browser lock clean
+.PHONY: serve build check new import test lint coverage browser lock clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ check: $(VENV)/.site  ## the content check contributors run
 new: $(VENV)/.site  ## start a write-up: make new TITLE="Joining forces across sectors"
 	@test -n "$(TITLE)" || { echo 'Give the title: make new TITLE="Joining forces across sectors"' >&2; exit 1; }
 	$(BIN)/python scripts/notes.py new "$(TITLE)"
+
+import: $(VENV)/.site  ## a circulated write-up (.txt, a pasted email, .md, .docx) as a draft: make import FILE=notes.docx
+	@test -n "$(FILE)" || { echo 'Give the write-up: make import FILE=path/to/write-up.docx (or .txt, .md)' >&2; exit 1; }
+	$(BIN)/python scripts/notes.py import "$(FILE)"
 
 CHROMIUM ?= /usr/bin/chromium
 export CHROMIUM

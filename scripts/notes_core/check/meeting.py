@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from notes_core.check.fields import ID_PATTERN, check_fields, check_id, check_text, line_of, text_problem
+from notes_core.check.placeholders import is_placeholder
 from notes_core.errors import ContentError, Problems, new_entry, suggest
 from notes_core.model import Category, Meeting, Point, Speaker, SpeakerRole
 from notes_core.read.meeting_file import RawMeeting, RawPoint
@@ -190,6 +191,8 @@ def check_ref_list(
         item_line = lines[index] if index < len(lines) else line
         if not isinstance(item, str) or not item:
             problems.add(item_line, f"{label}: {field} must be {kind} ids, not {item!r}")
+        elif is_placeholder(item):
+            continue
         elif known and item not in known:
             entry = new_entry(kind, item) if label == "front matter" else ""
             problems.add(
@@ -225,6 +228,8 @@ def check_speakers(
             continue
         check_fields(item, {"id", "role"}, problems, line_of(item, item_line), "speakers")
         ident = item.get("id")
+        if is_placeholder(ident):
+            continue
         if not isinstance(ident, str) or (speakers and ident not in speakers):
             entry = new_entry("speaker", ident) if isinstance(ident, str) and ID_PATTERN.match(ident) else ""
             problems.add(
