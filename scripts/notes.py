@@ -24,7 +24,7 @@ from notes_core.build.site import load_site
 from notes_core.check.github_report import error_annotations, job_summary
 from notes_core.permalinks.published import published_now, published_to_json
 from notes_core.permalinks.published_base import code_changes
-from notes_core.read.writeup import WriteupError
+from notes_core.read.writeup_parts import WriteupError
 from notes_core.read.writeup_text import parse_text
 from notes_core.settings import load_settings
 

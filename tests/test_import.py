@@ -18,7 +18,8 @@ from site_build import build_site
 from test_fidelity import normalise, source_sentences
 
 from notes_core.authoring.recognise import SpeakerFinder
-from notes_core.read.writeup import WriteupError, read_writeup
+from notes_core.read.writeup import read_writeup
+from notes_core.read.writeup_parts import WriteupError
 from notes_core.read.writeup_text import parse_text
 
 WRITEUPS = ROOT / "tests" / "fixtures" / "writeups"

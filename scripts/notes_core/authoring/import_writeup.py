@@ -28,7 +28,8 @@ from notes_core.check.registries import load_categories, load_organisations, loa
 from notes_core.errors import ContentError
 from notes_core.model import Meeting
 from notes_core.read.meeting_file import read_meeting_file
-from notes_core.read.writeup import EMAIL, PHONE, POSTCODE, LeftOut, Writeup, WriteupError, read_writeup
+from notes_core.read.writeup import read_writeup
+from notes_core.read.writeup_parts import EMAIL, PHONE, POSTCODE, LeftOut, Writeup, WriteupError
 from notes_core.read.yaml_lines import parse_yaml
 from notes_core.settings import Settings
 

@@ -37,7 +37,7 @@ from notes_core.authoring.suggest_themes import Suggestion, ThemeSuggester
 from notes_core.check.fields import ID_PATTERN, MAX_ID
 from notes_core.check.meeting import CLOSING_LINE
 from notes_core.model import Organisation, Speaker
-from notes_core.read.writeup import Block, LeftOut, Writeup
+from notes_core.read.writeup_parts import Block, LeftOut, Writeup
 
 PART_NAME = re.compile(
     r"(?i)(?:summary(?: of (?:the )?key points)?|(?:the )?key points|in more detail|(?:the )?discussion|"

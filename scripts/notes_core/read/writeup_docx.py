@@ -19,7 +19,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
-from notes_core.read.writeup import Block, LeftOut, Writeup, WriteupError, leave_out_mail_parts
+from notes_core.read.writeup_parts import Block, LeftOut, Writeup, WriteupError, leave_out_mail_parts
 
 MAX_DOCX_BYTES = 10_000_000  # a write-up with a few pictures is well under this
 MAX_PART_BYTES = 20_000_000  # what one part may expand to

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from notes_core.errors import ContentError
 from notes_core.read.source_files import read_source
-from notes_core.read.writeup import Block, LeftOut, Writeup, WriteupError, leave_out_mail_parts
+from notes_core.read.writeup_parts import Block, LeftOut, Writeup, WriteupError, leave_out_mail_parts
 
 HEADER = re.compile(
     r"(?i)(?:from|to|cc|bcc|sent|date|subject|reply-to|importance|attachments?|message-id|received|mime-version|"
