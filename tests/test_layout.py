@@ -35,7 +35,9 @@ def test_every_folder_says_what_it_holds():
     for folder in (path for path in CORE.iterdir() if path.is_dir() and path.name not in {"__pycache__", "templates"}):
         if any(folder.glob("*.py")):
             docstring = ast.get_docstring(ast.parse((folder / "__init__.py").read_text(encoding="utf-8")))
-            assert docstring and "import" in docstring.lower(), f"{folder.name}/__init__.py: say what it holds and may import"
+            assert docstring and "import" in docstring.lower(), (
+                f"{folder.name}/__init__.py: say what it holds and may import"
+            )
 
 
 def test_no_import_circles():
