@@ -35,8 +35,8 @@ def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tup
         "theme_map.html",
         A.CONNECTIONS_MATRIX,
         "Theme map",
-        f"How many of each {kind}'s key points are filed under each theme: a table, and a heat map shaded by each "
-        f"{kind}'s share.",
+        f"How many of each {kind}’s key points are filed under each theme: a table, and a heat map shaded by each "
+        f"{kind}’s share.",
         searchable=False,
         archive=archive,
         kind=kind,
@@ -170,7 +170,7 @@ def insert_theme_map(markdown: str, archive: Archive, page: str) -> str:
         return markdown
     width, height = heatmap_size(archive, theme_map(archive)[0])
     picture = (
-        "[![Heat map of the share of each meeting's key points filed under each theme; the theme map page gives the "
+        "[![Heat map of the share of each meeting’s key points filed under each theme; the theme map page gives the "
         "numbers as a table.]"
         f'({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width="{width}" height="{height}" loading="lazy" }}]'
         f"({link(page, A.CONNECTIONS_MATRIX)})"
