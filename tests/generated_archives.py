@@ -67,7 +67,7 @@ def sentences(draw: st.DrawFn) -> str:
 @st.composite
 def points(draw: st.DrawFn, themes: st.SearchStrategy[str]) -> GeneratedPoint:
     return GeneratedPoint(
-        title=_phrase(draw, 2, 6).capitalize(),
+        title=_phrase(draw, 2, 5).capitalize(),  # at most 5 * 14 + 4 characters: within the 80 a title may have
         sentences=tuple(draw(st.lists(sentences(), min_size=1, max_size=3))),
         items=tuple(draw(st.lists(st.builds(lambda s: s.rstrip(".?"), sentences()), max_size=3))),
         themes=tuple(draw(st.lists(themes, min_size=1, max_size=2, unique=True))),

@@ -87,6 +87,19 @@ def test_one_word_title(repo):
     )
 
 
+def test_title_over_80_characters(repo):
+    long = "Government should ask what matters to people, and listen to what they want to see happen"
+    edit(repo, "### Government should ask what matters to people {#", f"### {long} {{#")
+    assert_fails_with(
+        repo,
+        f"levelling-up.md:37: point 'appreciative-inquiry-by-government': the title is {len(long)} characters long, "
+        "more than the 80 a title may have; shorten it",
+        "the id stays",
+    )
+    edit(repo, f"### {long} {{#", f"### {long[:80]} {{#")  # 80 characters exactly is allowed
+    assert run_check(repo).returncode == 0
+
+
 def test_a_point_that_runs_into_a_closing_line(repo):
     path = edit(repo, "on the ground.\n", "on the ground.\n\nFurther reading: a blog by the speaker.\n")
     line = path.read_text(encoding="utf-8").splitlines().index("Further reading: a blog by the speaker.") + 1

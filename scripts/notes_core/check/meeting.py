@@ -15,6 +15,8 @@ from notes_core.read.meeting_file import RawMeeting, RawPoint
 
 MEETING_FIELDS = {"title", "question", "series", "order", "date", "speakers", "themes", "summary"}
 # Where the ids a meeting names are defined: kind -> (field in the front matter, registry file).
+# A title is a list entry, a headline, a link preview's headline (cut at about 60-70 characters) and a citation's label.
+MAX_TITLE = 80
 REGISTRY = {"theme": ("themes", "data/themes.yml"), "series": ("series", "data/series.yml")}
 
 
@@ -105,6 +107,14 @@ def build_point(
         problems.add(
             rp.line,
             f"{label}: the title '{rp.title}' is one word; a title is a short phrase saying what the point claims",
+        )
+    elif len(rp.title) > MAX_TITLE:
+        problems.add(
+            rp.line,
+            f"{label}: the title is {len(rp.title)} characters long, more than the {MAX_TITLE} a title may have; "
+            f"shorten it to the claim the paragraph makes, with its hedges ('can', 'may', 'it was suggested'), its "
+            "claim in the first 60 characters and an example marked at the end ('… (an example)'); the id stays "
+            "(see CONTRIBUTING.md, Titles)",
         )
     point_themes: tuple[str, ...] = ()
     if "themes" not in rp.meta or not rp.meta["themes"][0].strip():

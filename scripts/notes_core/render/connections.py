@@ -1,4 +1,4 @@
-"""Cross-theme pages: the theme map (table and picture), points that connect themes, co-occurrence."""
+"""Cross-theme pages: the theme map (table and picture), points filed under several themes, themes filed together."""
 
 from __future__ import annotations
 
@@ -35,8 +35,8 @@ def render_matrix_page(archive: Archive, columns: list[Column], counts: dict[tup
         "theme_map.html",
         A.CONNECTIONS_MATRIX,
         "Theme map",
-        f"How many of each {kind}'s key points are filed under each theme: a table, and a heat map shaded by each "
-        f"{kind}'s share.",
+        f"How many of each {kind}’s key points are filed under each theme: a table, and a heat map shaded by each "
+        f"{kind}’s share.",
         searchable=False,
         archive=archive,
         kind=kind,
@@ -75,8 +75,8 @@ Section = tuple[str, Theme, Theme, list[Point], dict[str, str] | None]
 def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point]]) -> dict[str, Page]:
     """One page of pairs; past LIST_LIMIT entries, an index and a page per theme (each pair under both its themes)."""
     page = A.CONNECTIONS_PAIRS
-    title = "Points that connect themes"
-    description = "Key points filed under two or more themes, grouped by each pair of themes they connect."
+    title = "Points filed under several themes"
+    description = "Key points filed under two or more themes, grouped by each pair of those themes."
     connecting = sum(1 for p in archive.points.values() if len(p.themes) > 1), len(archive.points)
     if not pairs_split(pairs):
         titles = meeting_titles(archive)
@@ -99,8 +99,8 @@ def render_pairs_pages(archive: Archive, pairs: dict[tuple[str, str], list[Point
             sections.append(pair_section(archive, (theme_id, other), points, other, None))
         pages[uri] = render_pairs_page(
             uri,
-            f"{theme.title}: connected themes",
-            f"Key points that connect {theme.title} with other themes.",
+            f"{theme.title}: filed with other themes",
+            f"Key points filed under {theme.title} and other themes.",
             sections,
         )
     return {page: render_pairs_page(page, title, description, [], connecting, index), **pages}
@@ -153,8 +153,8 @@ def render_co_occurrence_page(archive: Archive, pairs: dict[tuple[str, str], lis
     return render_page(
         "co_occurrence.html",
         page,
-        "Themes that go together",
-        "Which pairs of themes are most often raised in the same key point, and in how many meetings.",
+        "Themes filed together",
+        "Which pairs of themes this site most often files the same key point under, and in how many meetings.",
         searchable=False,
         rows=rows,
         pairs=len(ranked),
@@ -170,7 +170,7 @@ def insert_theme_map(markdown: str, archive: Archive, page: str) -> str:
         return markdown
     width, height = heatmap_size(archive, theme_map(archive)[0])
     picture = (
-        "[![Heat map of the share of each meeting's key points filed under each theme; the theme map page gives the "
+        "[![Heat map of the share of each meeting’s key points filed under each theme; the theme map page gives the "
         "numbers as a table.]"
         f'({link(page, A.CONNECTIONS_MAP_PICTURE)}){{ width="{width}" height="{height}" loading="lazy" }}]'
         f"({link(page, A.CONNECTIONS_MATRIX)})"

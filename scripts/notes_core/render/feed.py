@@ -34,11 +34,13 @@ def render_feed(archive: Archive, site_url: str, site_name: str) -> dict[str, st
     for meeting in list(reversed(archive.meetings))[:LIMIT]:
         url = absolute(site_url, page_address(meeting_page(meeting.slug)))
         item = ElementTree.SubElement(channel, "item")
-        ElementTree.SubElement(item, "title").text = xml_text(meeting.title)
+        # The number, and the no-dates note, on every item: a feed is read newest first, and the order is the notes'.
+        ElementTree.SubElement(item, "title").text = xml_text(f"{meeting.order}. {meeting.title}")
         ElementTree.SubElement(item, "link").text = xml_text(url)
         ElementTree.SubElement(item, "guid", isPermaLink="true").text = xml_text(url)
         ElementTree.SubElement(item, "category").text = xml_text(archive.series[meeting.series].title)
         ElementTree.SubElement(item, "description").text = xml_text(
-            f"{meeting.summary} ({len(meeting.points)} key points.)"
+            f"Meeting {meeting.order} in the order the notes give them (the notes give no dates). {meeting.summary} "
+            f"({len(meeting.points)} key points.)"
         )
     return {FEED: '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(rss, encoding="unicode") + "\n"}

@@ -12,17 +12,44 @@ from notes_core.model import Archive
 from notes_core.render.theme_columns import Column
 
 CELL = 28
-LABEL_WIDTH = 190
+LABEL_WIDTH = 190  # at least: wide enough for the longest theme title (label_width), so no row label is cut
+CHARACTER = 7  # the width of a 12px label character, generously
 HEADER = 30
 LEVELS = 5
+LEGEND = 52  # the legend under the squares: its caption, then a swatch per shade with its range of shares
+LEGEND_STEP = 84  # a swatch and its label
+LEGEND_WIDTH = 5 * LEGEND_STEP + 4
+
+
+def label_width(archive: Archive) -> int:
+    return max([LABEL_WIDTH] + [CHARACTER * len(theme.title) + 16 for theme in archive.themes.values()])
 
 
 def heatmap_size(archive: Archive, columns: Sequence[Column]) -> tuple[int, int]:
-    return LABEL_WIDTH + CELL * len(columns) + 4, HEADER + CELL * len(archive.themes) + 4
+    return (
+        max(label_width(archive) + CELL * len(columns) + 4, LEGEND_WIDTH),
+        HEADER + CELL * len(archive.themes) + 4 + LEGEND,
+    )
 
 
 # Shares of a column's key points at which a square turns one shade darker.
 SHARE_STEPS = (0.1, 0.2, 0.3, 0.45)
+
+
+def legend() -> list[tuple[int, str]]:
+    """Each shade (1 to LEVELS) and the shares of a column's key points it stands for."""
+    bounds = [0, *(round(step * 100) for step in SHARE_STEPS)]
+    return [
+        (
+            level,
+            f"under {bounds[1]}%"
+            if level == 1
+            else f"{bounds[level - 1]}%+"
+            if level == LEVELS
+            else f"{bounds[level - 1]}–{bounds[level] - 1}%",
+        )
+        for level in range(1, LEVELS + 1)
+    ]
 
 
 def share_level(count: int, size: int) -> int:
@@ -50,7 +77,10 @@ def render_heatmap_svg(
             "counts": counts,
             "share_level": share_level,
             "cell": CELL,
-            "label_width": LABEL_WIDTH,
+            "label_width": label_width(archive),
+            "legend": legend(),
+            "legend_step": LEGEND_STEP,
+            "legend_top": HEADER + CELL * len(archive.themes) + 4,
             "header": HEADER,
         },
     )

@@ -18,7 +18,8 @@ def render_key_points_by_theme(archive: Archive) -> Page:
         "key_points_by_theme.html",
         A.PRINCIPLES_BY_THEME,
         "Key points by theme",
-        f"All {len(archive.points)} key points of the series, grouped by theme, each with its permanent link.",
+        f"All {len(archive.points)} key points of the meetings, grouped by theme, each linked to its place in its "
+        "meeting.",
         searchable=False,
         ids=archive.themes,
         archive=archive,
@@ -33,7 +34,10 @@ def render_a_to_z_pages(archive: Archive) -> dict[str, Page]:
         first = point.title.lstrip("‘'\"“(")[:1].upper()
         letters[first if first.isalpha() else "#"].append(point)
     title = "Key points A to Z"
-    description = f"All {len(archive.points)} key points of the series in alphabetical order."
+    description = (
+        f"All {len(archive.points)} key points of the meetings in alphabetical order of their titles, which are the "
+        "site’s own words."
+    )
     titles = meeting_titles(archive)
     if len(archive.points) <= scale.LIST_LIMIT:
         sections = [(letter, letter_anchor(letter), points) for letter, points in letters.items()]

@@ -36,7 +36,7 @@ def render_nav_files(archive: Archive, pages: Mapping[str, object]) -> dict[str,
         A.nav_file(A.CONNECTIONS_MATRIX): nav_yaml(
             [
                 INDEX,
-                split_nav(pages, A.CONNECTIONS_PAIRS, "Points that connect themes"),
+                split_nav(pages, A.CONNECTIONS_PAIRS, "Points filed under several themes"),
                 A.in_folder(A.CONNECTIONS_CO_OCCURRENCE, A.CONNECTIONS_MATRIX),
             ]
         ),

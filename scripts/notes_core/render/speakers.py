@@ -18,8 +18,8 @@ def render_speakers_index(archive: Archive) -> Page:
         "speakers_index.html",
         A.SPEAKERS_INDEX,
         "Speakers",
-        "The speakers the notes name at each meeting, with their role as the notes give it and the meetings they "
-        "spoke at.",
+        "The speakers the notes name at each meeting, with their role (from the notes or the few checked "
+        "background facts) and the meetings they spoke at.",
         archive=archive,
         speakers=speakers,
         meetings_of=meetings_of,
