@@ -120,7 +120,8 @@ def test_a_valid_meeting_added_by_a_branch_leaves_the_suite_green(tmp_path, monk
             (clone / changed).write_bytes((ROOT / changed).read_bytes())
     git(clone, "checkout", "--quiet", "-b", "add-meeting")
     tests_before = git(clone, "status", "--porcelain", "tests")
-    (clone / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)  # linkinator, vnu
+    if not (clone / "node_modules").exists():  # linkinator and vnu, for the tests that read the live site
+        (clone / "node_modules").symlink_to(ROOT / "node_modules", target_is_directory=True)
     order = 1 + max(
         int(m)
         for m in re.findall(
