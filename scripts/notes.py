@@ -21,11 +21,12 @@ from notes_core.authoring.import_writeup import ImportResult, import_read_writeu
 from notes_core.authoring.issue_form import IssueFormError, read_event
 from notes_core.authoring.new_meeting import NewMeetingError, create_meeting
 from notes_core.build.site import load_site
-from notes_core.check.github_report import error_annotations, job_summary
+from notes_core.check.github_report import annotation, error_annotations, job_summary
 from notes_core.permalinks.published import published_now, published_to_json
 from notes_core.permalinks.published_base import code_changes
 from notes_core.read.writeup_parts import WriteupError
 from notes_core.read.writeup_text import parse_text
+from notes_core.safety.log_text import log_text, one_line
 from notes_core.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +92,7 @@ def check(root: Path) -> int:
         return 1
     notes = site.notes + code_note(root)
     for note in notes:
-        print(f"note: {note}", file=sys.stderr)
+        print(f"note: {one_line(note)}", file=sys.stderr)
     report_to_github([], notes)
     archive = site.archive
     print(
@@ -118,7 +119,7 @@ def report_to_github(errors: list, notes: tuple[str, ...]) -> None:
     if os.environ.get("GITHUB_ACTIONS") != "true":
         return
     sys.stdout.write(error_annotations(errors))
-    sys.stdout.write("".join(f"::warning title=Content check::{note}\n" for note in notes if "site's code" in note))
+    sys.stdout.write("".join(annotation("warning", one_line(note)) for note in notes if "site's code" in note))
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as handle:
@@ -245,9 +246,9 @@ def list_published(root: Path, as_json: bool) -> int:
         print(published_to_json(published))
         return 0
     print(f"{len(published.points)} point ids (/p/<id>/), {len(published.point_redirects)} of them retired:")
-    print("".join(f"  {ident}\n" for ident in sorted(published.points)), end="")
+    print(log_text("".join(f"  {ident}\n" for ident in sorted(published.points))), end="")
     print(f"{len(published.pages)} pages:")
-    print("".join(f"  {address or '(the home page)'}\n" for address in sorted(published.pages)), end="")
+    print(log_text("".join(f"  {address or '(the home page)'}\n" for address in sorted(published.pages))), end="")
     return 0
 
 

@@ -34,6 +34,7 @@ from notes_core.errors import ContentErrors
 from notes_core.render.page import Page as GeneratedPage
 from notes_core.render.page import toc_tokens
 from notes_core.safety.csp import add_policy, content_security_policy, inline_scripts
+from notes_core.safety.log_text import make_log_inert
 from notes_core.search.index import IndexRun, SearchIndexError, finish_search_index, start_search_index
 from notes_core.search.records import SearchRecord
 from notes_core.settings import Settings, load_settings
@@ -206,6 +207,7 @@ def on_startup(*, command: str, dirty: bool) -> None:
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global _build
+    make_log_inert()  # contributor text in any line the build prints stays text, never a CI command
     if _build is not None:
         _build.stop_background_work()
     _build = NotesBuild(serving=_serving)

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+
+from notes_core.safety.log_text import log_text, one_line
 
 
 @dataclass(frozen=True)
 class ContentError:
+    """`message` is one line, quoting whatever the contributor wrote; `paste` holds the lines to paste that the
+    check made itself (a registry entry, a redirect line), each printed on its own line after the message."""
+
     path: str
     line: int
     message: str
+    paste: tuple[str, ...] = ()
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.message}"
+        """As printed: the message on one inert line (safety/log_text.py), then the lines to paste."""
+        return log_text("\n".join([f"{one_line(self.path)}:{self.line}: {one_line(self.message)}", *self.paste]))
 
 
 @dataclass
@@ -24,8 +32,8 @@ class Problems:
     path: str
     errors: list[ContentError]
 
-    def add(self, line: int, message: str) -> None:
-        self.errors.append(ContentError(self.path, line, message))
+    def add(self, line: int, message: str, paste: tuple[str, ...] = ()) -> None:
+        self.errors.append(ContentError(self.path, line, message, paste))
 
     def mark(self) -> int:
         return len(self.errors)
@@ -45,7 +53,7 @@ class ContentErrors(Exception):
 
     def report(self) -> str:
         count = len(self.errors)
-        lines = [str(e) for e in self.errors] + [f"note: {note}" for note in self.notes]
+        lines = [str(e) for e in self.errors] + [f"note: {one_line(note)}" for note in self.notes]
         lines.append(
             f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run `make "
             "check` again."
@@ -61,25 +69,29 @@ def suggest(value: str, known: Iterable[str]) -> str:
 
 # The entry a new id needs, filled in with what the id says: shown when an id is not in its registry.
 NEW_ENTRY = {
-    "speaker": ("data/speakers.yml", "name: {words_title}"),
+    "speaker": ("data/speakers.yml", ("name: {words_title}",)),
     "theme": (
         "data/themes.yml",
-        "title: {words}\n  description: \"FILL IN: what the key points under this theme are about, in the notes' "
-        'words"',
+        (
+            "title: {words}",
+            'description: "FILL IN: what the key points under this theme are about, in the notes\' words"',
+        ),
     ),
-    "organisation": ("data/organisations.yml", "name: {words_title}"),
+    "organisation": ("data/organisations.yml", ("name: {words_title}",)),
     "series": (
         "data/series.yml",
-        'title: {words}\n  description: "FILL IN: what the series is about, in the notes\' words"',
+        ("title: {words}", 'description: "FILL IN: what the series is about, in the notes\' words"'),
     ),
 }
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
 
-def new_entry(kind: str, ident: str) -> str:
-    """'; if it is new, add to <file>:' and the entry, indented as the file has it."""
-    if kind not in NEW_ENTRY or not ident or ident.startswith("fill-in"):
-        return ""
+def new_entry(kind: str, ident: object) -> tuple[str, tuple[str, ...]]:
+    """('; if it is new, add these lines at the end of <file>:', the entry's lines, indented as the file has
+    them), or ('', ()) when the id is not one to add (not in slug form, or a placeholder)."""
+    if kind not in NEW_ENTRY or not isinstance(ident, str) or not SLUG.fullmatch(ident) or ident.startswith("fill-in"):
+        return "", ()
     file, fields = NEW_ENTRY[kind]
     words = ident.replace("-", " ")
-    body = fields.format(words=words[:1].upper() + words[1:], words_title=words.title())
-    return f"; if it is new, add these lines at the end of {file}:\n- id: {ident}\n  {body}"
+    body = [field.format(words=words[:1].upper() + words[1:], words_title=words.title()) for field in fields]
+    return f"; if it is new, add these lines at the end of {file}:", (f"- id: {ident}", *(f"  {b}" for b in body))

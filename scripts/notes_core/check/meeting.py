@@ -7,7 +7,7 @@ import re
 from collections.abc import Mapping
 from typing import Any
 
-from notes_core.check.fields import ID_PATTERN, check_fields, check_id, check_text, line_of, text_problem
+from notes_core.check.fields import check_fields, check_id, check_text, line_of, text_problem
 from notes_core.check.placeholders import is_placeholder
 from notes_core.errors import ContentError, Problems, new_entry, suggest
 from notes_core.model import Category, Meeting, Point, Speaker, SpeakerRole
@@ -177,10 +177,11 @@ def check_ref(value: object, known: Mapping[str, object], kind: str, problems: P
         )
         return ""
     if known and value not in known:
+        entry, paste = new_entry(kind, value)
         problems.add(
             line,
-            f"unknown {field} '{value}'{suggest(value, known.keys())} ({field} ids live in "
-            f"{registry}){new_entry(kind, value)}",
+            f"unknown {field} '{value}'{suggest(value, known.keys())} ({field} ids live in {registry}){entry}",
+            paste,
         )
     return value
 
@@ -204,10 +205,11 @@ def check_ref_list(
         elif is_placeholder(item):
             continue
         elif known and item not in known:
-            entry = new_entry(kind, item) if label == "front matter" else ""
+            entry, paste = new_entry(kind, item) if label == "front matter" else ("", ())
             problems.add(
                 item_line,
                 f"{label}: unknown {kind} '{item}'{suggest(item, known.keys())} ({kind} ids live in {registry}){entry}",
+                paste,
             )
         elif item in result:
             problems.add(item_line, f"{label}: {kind} '{item}' is listed twice; keep one")
@@ -241,11 +243,12 @@ def check_speakers(
         if is_placeholder(ident):
             continue
         if not isinstance(ident, str) or (speakers and ident not in speakers):
-            entry = new_entry("speaker", ident) if isinstance(ident, str) and ID_PATTERN.match(ident) else ""
+            entry, paste = new_entry("speaker", ident)
             problems.add(
                 item_line,
                 f"speakers: unknown id '{ident}'{suggest(str(ident), speakers.keys())} (speakers live in "
                 f"data/speakers.yml){entry}",
+                paste,
             )
             continue
         if any(role.speaker == ident for role in roles):
@@ -309,7 +312,8 @@ def check_point_ends(rp: RawPoint, label: str, problems: Problems) -> None:
                 first_text_line + offset,
                 f"{label} runs on into the closing line '{shorten(words, 60)}', which would be published as the "
                 "point's words; end the key points before this line with a heading of the site's own (change its "
-                "words to fit):\n" + SITE_HEADING,
+                "words to fit):",
+                tuple(SITE_HEADING.split("\n")),
             )
             return
 

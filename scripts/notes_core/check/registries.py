@@ -138,13 +138,14 @@ def load_speakers(
         role = check_text(entry, "role", problems, where("role"), what, required=False)
         organisation = check_text(entry, "organisation", problems, where("organisation"), what, required=False)
         if organisation and organisation not in organisations:
+            entry_text, paste = new_entry("organisation", organisation)
             errors.append(
                 ContentError(
                     path,
                     where("organisation"),
                     f"{what}: unknown organisation id '{organisation}'{suggest(organisation, organisations.keys())} "
-                    "(organisations live in data/organisations.yml)"
-                    f"{new_entry('organisation', organisation)}",
+                    f"(organisations live in data/organisations.yml){entry_text}",
+                    paste,
                 )
             )
             organisation = None

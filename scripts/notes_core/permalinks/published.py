@@ -155,13 +155,12 @@ def check_points(
             ContentError(
                 REDIRECTS,
                 redirects.line("point_redirects"),
+                f"point '{ident}' is published on {where} but is in no meeting now; put it back (ids never "
+                f"change{hint}), or if it was merged into another point add this line under point_redirects:",
                 (
-                    f"point '{ident}' is published on {where} but is in no meeting now; put it back (ids never "
-                    f"change{hint}), "
-                    f"or if it was merged into another point add this line under point_redirects:\n  {ident}: "
-                    "<id-of-the-point-that-now-holds-it>\n"
+                    f"  {ident}: <id-of-the-point-that-now-holds-it>",
                     f'(with the reason its /p/ page shows: `{ident}: {{to: <id>, reason: "merged: ..."}}`; if it was '
-                    f'withdrawn with no successor: `{ident}: {{withdrawn: "<why, on one line>"}}`)'
+                    f'withdrawn with no successor: `{ident}: {{withdrawn: "<why, on one line>"}}`)',
                 ),
             )
         )
@@ -177,12 +176,9 @@ def check_pages(base: Published, where: str, now: Published, redirects: Redirect
             ContentError(
                 REDIRECTS,
                 redirects.line("page_redirects"),
-                (
-                    f"page '{address}' is published on {where} and is gone now; put it back, or if it was renamed or "
-                    "moved "
-                    f"add this line under page_redirects, so that its address leads to the new page:\n  {old}: "
-                    f"{docs_path(new) if new else '<docs path of the page that replaces it>'}"
-                ),
+                f"page '{address}' is published on {where} and is gone now; put it back, or if it was renamed or "
+                "moved add this line under page_redirects, so that its address leads to the new page:",
+                (f"  {old}: {docs_path(new) if new else '<docs path of the page that replaces it>'}",),
             )
         )
 
@@ -206,21 +202,14 @@ def check_moves(
                 missing.append(place)
         if not missing:
             continue
-        line = f"  {ident}: {places_text((*recorded, *missing))}"
-        how = (
-            f"change its line under moved_points to:\n{line}"
-            if recorded
-            else f"add this line under moved_points:\n{line}"
-        )
+        how = "change its line under moved_points to:" if recorded else "add this line under moved_points:"
         errors.append(
             ContentError(
                 REDIRECTS,
                 redirects.line("moved_points", ident),
-                (
-                    f"point '{ident}' is on {', '.join(missing)} on {where} and is on {here} now; so that links to "
-                    "its old place "
-                    f"still find it, {how}"
-                ),
+                f"point '{ident}' is on {', '.join(missing)} on {where} and is on {here} now; so that links to "
+                f"its old place still find it, {how}",
+                (f"  {ident}: {places_text((*recorded, *missing))}",),
             )
         )
 
@@ -239,7 +228,8 @@ def check_kept_redirects(
                     REDIRECTS,
                     redirects.line("point_redirects"),
                     f"point_redirects: the line for '{old}' is on {where} and redirects are never removed; put it "
-                    f"back under point_redirects:\n  {old}: {new}",
+                    "back under point_redirects:",
+                    (f"  {old}: {new}",),
                 )
             )
     for old in sorted(base.withdrawn):
@@ -249,7 +239,8 @@ def check_kept_redirects(
                     REDIRECTS,
                     redirects.line("point_redirects"),
                     f"point_redirects: the line withdrawing '{old}' is on {where} and redirects are never removed; put "
-                    f'it back under point_redirects:\n  {old}: {{withdrawn: "<why>"}}',
+                    "it back under point_redirects:",
+                    (f'  {old}: {{withdrawn: "<why>"}}',),
                 )
             )
     for old, new in sorted(base.page_redirects.items()):
@@ -259,7 +250,8 @@ def check_kept_redirects(
                     REDIRECTS,
                     redirects.line("page_redirects"),
                     f"page_redirects: the line for '{old}' is on {where} and redirects are never removed; put it back "
-                    f"under page_redirects:\n  {old}: {new}",
+                    "under page_redirects:",
+                    (f"  {old}: {new}",),
                 )
             )
     for ident, places in sorted(base.moved_points.items()):
@@ -271,7 +263,8 @@ def check_kept_redirects(
                     REDIRECTS,
                     redirects.line("moved_points", ident),
                     f"moved_points: '{ident}' was on {', '.join(p for p in places if p not in recorded)} on {where}, "
-                    f"and these lines are never removed; write its line as:\n  {ident}: {places_text(kept)}",
+                    "and these lines are never removed; write its line as:",
+                    (f"  {ident}: {places_text(kept)}",),
                 )
             )
 

@@ -6,13 +6,16 @@ from __future__ import annotations
 from html import escape
 
 from notes_core.errors import ContentError
+from notes_core.safety.log_text import one_line
 
 
 def render_problem(problem: ContentError) -> str:
-    """One problem as an HTML list item; lines after the first (an entry to paste) keep their spaces."""
-    first, _, rest = problem.message.partition("\n")
-    block = f"<pre><code>{escape(rest)}</code></pre>" if rest else ""
-    return f"<li><code>{escape(problem.path)}:{problem.line}</code>: {escape(first)}{block}</li>"
+    """One problem as an HTML list item, as the check prints it; the lines to paste keep their spaces."""
+    block = f"<pre><code>{escape(chr(10).join(map(one_line, problem.paste)))}</code></pre>" if problem.paste else ""
+    return (
+        f"<li><code>{escape(one_line(problem.path))}:{problem.line}</code>: {escape(one_line(problem.message))}"
+        f"{block}</li>"
+    )
 
 
 def render_problems_panel(problems: list[ContentError], whole_site: bool = False) -> str:
