@@ -70,6 +70,8 @@ def next_order(meetings: Path, series: str) -> int:
     """One more than the highest order in the series (read loosely: the file may be unfinished)."""
     highest = 0
     for file in meetings.glob("*.md"):
+        if not file.is_file():
+            continue
         text = file.read_text(encoding="utf-8", errors="replace")
         found_series = SERIES.search(text)
         found_order = ORDER.search(text)

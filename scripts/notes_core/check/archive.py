@@ -6,6 +6,7 @@ import difflib
 import re
 from collections import defaultdict
 from collections.abc import Callable
+from pathlib import Path
 
 from notes_core.check.meeting import build_meeting
 from notes_core.check.placeholders import check_placeholders
@@ -48,7 +49,7 @@ def load_drafts(
         )
         files = []
     else:
-        files = sorted(f for f in meetings_dir.glob("*.md") if f.name != "index.md")
+        files = meeting_files(meetings_dir)
     ids_in: dict[str, set[str]] = {}  # meeting file -> the point ids it gives, read or not
     for file in files:
         path = rel(file, root)
@@ -111,6 +112,12 @@ def load_drafts(
         unloaded.update(ident for path, ids in ids_in.items() if path not in loaded for ident in ids)
     announced = [p for p, _ in planned if p.series in series and p.announced_in in slugs]
     return index_archive(meetings, announced, themes, speakers, organisations, series), errors
+
+
+def meeting_files(meetings_dir: Path) -> list[Path]:
+    """The meeting files: files (a link included, which the reader refuses) directly in the folder, never a
+    folder or a submodule named like one (a folder inside is check/docs.py's to name)."""
+    return sorted(f for f in meetings_dir.glob("*.md") if f.name != "index.md" and (f.is_symlink() or f.is_file()))
 
 
 def unregistered(

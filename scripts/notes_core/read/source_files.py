@@ -41,6 +41,9 @@ def read_source(file: Path, path: str, errors: list[ContentError], long_lines: b
             )
         )
         return None
+    if not file.is_file():  # a folder named like a file, a submodule, a device: never opened
+        errors.append(ContentError(path, 1, "this is a folder (or a submodule), not a file; put the file itself here"))
+        return None
     data = file.read_bytes()
     if len(data) > MAX_FILE_BYTES:
         errors.append(
