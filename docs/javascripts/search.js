@@ -44,16 +44,18 @@
   }
 
   // What a result is, from its URL (the index's documents are laid out so: notes_core/search/index.py, record_path):
-  // point/<meeting page><id>.html is a key point, page/<Kind>/<address>.html a page.
+  // point/<meeting page><id>.html is a key point, page/<Kind>/<address>.html a page. Only addresses made of the
+  // site's own names (lowercase letters, digits, hyphens) are links: anything else in an index is left out, so
+  // no result can lead off the site, whatever a file was called.
+  var NAME = "[a-z0-9]+(?:-[a-z0-9]+)*";
+  var POINT_URL = new RegExp("^/?point/((?:" + NAME + "/)*)(" + NAME + ")\\.html$");
+  var PAGE_URL = new RegExp("^/?page/([A-Za-z]+)/((?:" + NAME + "/)*)(?:(" + NAME + ")\\.html|index\\.html)?$");
   function located(url) {
-    var path = decodeURI(url).replace(/^\/+/, "").replace(/(index)?\.html$/, "");
-    if (path.indexOf("point/") === 0) {
-      var rest = path.slice("point/".length), cut = rest.lastIndexOf("/") + 1;
-      var page = rest.slice(0, cut);
-      return { point: true, address: page + "#" + rest.slice(cut), page: page };
-    }
-    var parts = path.slice("page/".length).split("/"), address = parts.slice(1).join("/");
-    return { point: false, address: address && !/\/$/.test(address) ? address + "/" : address, context: parts[0] };
+    var point = POINT_URL.exec(url);
+    if (point) return { point: true, address: point[1] + "#" + point[2], page: point[1] };
+    var page = PAGE_URL.exec(url);
+    if (!page) return null;
+    return { point: false, address: page[2] + (page[3] ? page[3] + "/" : ""), context: page[1] };
   }
 
   function say(text) { status.textContent = text; }
@@ -96,7 +98,8 @@
         Promise.all(ordered.slice(0, POINTS).map(function (result) { return result.data(); })),
         Promise.all(others.slice(0, PAGES).map(function (result) { return result.data(); }))
       ]).then(function (data) {
-        var shown = data[0].concat(data[1]).map(function (one) { return { data: one, place: located(one.url) }; });
+        var shown = data[0].concat(data[1]).map(function (one) { return { data: one, place: located(one.url) }; })
+          .filter(function (found) { return found.place !== null; });
         return Promise.all(shown.map(function (found) {
           return found.place.point ? meetingTitle(found.place.page) : found.place.context;
         })).then(function (contexts) {
@@ -266,7 +269,9 @@
   var rest = params.toString();
   window.history.replaceState(window.history.state, "", window.location.pathname + (rest ? "?" + rest : "") +
     window.location.hash);
-  var terms = words.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // An address may carry anything: a query is highlighted by its first words only (a search box holds no more).
+  var MAX_CHARS = 200, MAX_TERMS = 12;
+  var terms = words.slice(0, MAX_CHARS).toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean).slice(0, MAX_TERMS);
   if (!terms.length) return;
   function escaped(term) { return term.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"); }
   // The phrase where the point has it word for word; else its words, leaving out the small ones.
@@ -277,7 +282,8 @@
 
   // A key point is its heading and what follows, up to the next heading as high or higher.
   function scope() {
-    var id = decodeURIComponent(window.location.hash.slice(1));
+    var id = "";
+    try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (error) { id = ""; }  // a malformed %
     var target = id && document.getElementById(id);
     if (!target || !/^H[1-6]$/.test(target.tagName)) return [document.querySelector("article")].filter(Boolean);
     var level = Number(target.tagName[1]), parts = [target];

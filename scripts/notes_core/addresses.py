@@ -8,6 +8,7 @@ Three kinds of address appear here:
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 MEETINGS = "meetings"  # the folder of meeting files in docs/
@@ -29,6 +30,22 @@ EXPORT_CSV = "principles.csv"
 FEED = "feed.xml"
 # Every feed, as the pages' <head> announces them (overrides/main.html): (path, media type).
 FEEDS = ((FEED, "application/rss+xml"),)
+
+
+# A file under docs/ becomes an address, a search result's link and a file of the built site: its folders and
+# name are lowercase letters, digits and hyphens, its suffix lowercase letters and digits, so nothing in it can
+# read as a scheme, a host, an escape, a look-alike letter or a bidirectional mark.
+SLUG = r"[a-z0-9]+(?:-[a-z0-9]+)*"
+SITE_PATH = re.compile(rf"(?:{SLUG}/)*(?:{SLUG}\.[a-z0-9]+|{re.escape(NAV_FILE)})")
+SITE_ADDRESS = re.compile(rf"(?:{SLUG}/)*")  # a page address made of such names: "", "themes/shared-purpose/"
+
+
+def is_site_path(docs_path: str) -> bool:
+    return SITE_PATH.fullmatch(docs_path) is not None
+
+
+def is_site_address(address: str) -> bool:
+    return SITE_ADDRESS.fullmatch(address) is not None
 
 
 def theme_page(theme_id: str) -> str:
@@ -96,6 +113,19 @@ def permanent_address(point_id: str) -> str:
 
 
 PERMANENT_FOLDER = "p/"  # every permanent address, and nothing else, is under it
+SEARCH_FOLDER = "pagefind/"  # the search index, in the built site (javascripts/search.js loads it)
+# Folders of the built site that only the site writes: nothing a contributor writes may have an address in them.
+SITE_FOLDERS = (PERMANENT_FOLDER, SEARCH_FOLDER)
+
+
+def output_file(docs_path: str) -> str:
+    """The file of the built site that a docs file becomes: a page's index.html, or the file itself."""
+    return page_file(docs_path) if docs_path.endswith(".md") else docs_path
+
+
+def in_site_folder(path: str) -> bool:
+    """Whether a file of the built site is in a folder only the site writes (/p/, the search index)."""
+    return path.startswith(SITE_FOLDERS)
 
 
 def is_permanent_file(path: str) -> bool:

@@ -5,14 +5,24 @@ from __future__ import annotations
 
 import html
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 import markdown
 import yaml
 
-from notes_core.addresses import MEETINGS, NAV_FILE, docs_file, in_meetings_folder, meeting_slug
-from notes_core.check.fields import check_fields, line_of, text_problem
+from notes_core.addresses import (
+    MEETINGS,
+    NAV_FILE,
+    docs_file,
+    in_meetings_folder,
+    in_site_folder,
+    is_site_path,
+    meeting_slug,
+    output_file,
+    page_address,
+)
+from notes_core.check.fields import check_fields, line_of, slug_suggestion, text_problem
 from notes_core.check.page_meta import check_page_meta
 from notes_core.errors import ContentError, Problems
 from notes_core.read.meeting_file import split_front_matter
@@ -52,7 +62,9 @@ def check_docs(settings: Settings, errors: list[ContentError], render_pages: boo
         path = file.relative_to(root).as_posix()
         inside = file.relative_to(docs).as_posix()
         suffix = file.suffix.lower()
-        if suffix == ".yml" and file.name != NAV_FILE:  # awesome-nav's files
+        if not is_site_path(inside) and meeting_slug(inside) is None:  # a meeting's name is checked as its id
+            errors.append(ContentError(path, 1, name_problem(inside)))
+        elif suffix == ".yml" and file.name != NAV_FILE:  # awesome-nav's files
             errors.append(
                 ContentError(path, 1, f"only navigation files ({NAV_FILE}) are YAML here; registries go in data/")
             )
@@ -89,6 +101,42 @@ def check_docs(settings: Settings, errors: list[ContentError], render_pages: boo
             check_page(file, path, render, errors)
         elif suffix in PAGE_SUFFIXES and render is not None:  # meeting files are read and checked by load.py
             check_page(file, path, render, errors, read_errors=[])
+
+
+def check_site_addresses(contributed: Iterable[str], generated: Iterable[str], errors: list[ContentError]) -> set[str]:
+    """Nothing under docs/ may take an address the site makes itself (a generated page, a key point's permanent
+    page or citation files, the search index): the file would replace it. Returns the files that would."""
+    made = {output_file(uri) for uri in generated}
+    taken = set()
+    for uri in sorted(contributed):
+        built = output_file(uri)
+        if built in made or in_site_folder(built):
+            taken.add(uri)
+            address = page_address(uri) if uri.endswith(".md") else uri
+            errors.append(
+                ContentError(
+                    docs_file(uri),
+                    1,
+                    f"'{address}' is an address the site makes itself (a generated page, a key point's permanent "
+                    "page /p/<id>/, or the search index), so this file would replace it; rename or move the file",
+                )
+            )
+    return taken
+
+
+def name_problem(inside: str) -> str:
+    """Which part of a file's path under docs/ is not a plain name, and the name to give it."""
+    *folders, name = inside.split("/")
+    stem, dot, suffix = name.rpartition(".") if "." in name.lstrip(".") else (name, "", "")
+    bad = next((folder for folder in folders if not is_site_path(folder + "/x.md")), None)
+    what, value = ("folder", bad) if bad is not None else ("file name", name)
+    fix = slug_suggestion(bad if bad is not None else stem).removeprefix("; ")
+    if bad is None and fix.startswith("use '"):
+        fix = f"use '{fix[5:-1]}{dot}{suffix.lower()}'"
+    return (
+        f"the {what} '{value}' may hold only lowercase letters, digits and hyphens (it becomes the page's address "
+        f"and a link); rename it: {fix}"
+    )
 
 
 def check_page(
@@ -152,7 +200,7 @@ def check_svg_markup(text: str, problems: Problems) -> bool:
 
 
 NAV_KEYS = {"nav", "append_unmatched", "ignore", "sort"}
-NAV_LINK = re.compile(r"^(?:https?://|mailto:)[^\s]*$|^[^:\s]*$")  # a page of this site, or http(s) and mailto
+NAV_LINK = re.compile(r"^(?:https?://|mailto:)[^\s]*\Z|^[^:\s]*\Z")  # a page of this site, or http(s) and mailto
 
 
 def check_nav_file(text: str, problems: Problems) -> None:

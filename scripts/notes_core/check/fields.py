@@ -10,7 +10,7 @@ from markdown.extensions.toc import slugify
 
 from notes_core.errors import Problems, suggest
 
-ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_ID = 80
 MAX_TEXT = 300  # titles, names, roles
 MAX_LONG_TEXT = 1000  # questions, summaries, descriptions

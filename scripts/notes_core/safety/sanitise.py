@@ -109,12 +109,12 @@ CLASSES = {
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 # Python-Markdown writes a table column's alignment as a style attribute; nothing else may be styled.
-TABLE_ALIGN = re.compile(r"^text-align:\s*(left|right|center);?$")
+TABLE_ALIGN = re.compile(r"^text-align:\s*(left|right|center);?\Z")
 ALIGN_STYLES = tuple(f"text-align:{side}" for side in ("left", "right", "center"))  # as ammonia writes them
 ID = re.compile(
     r"^(?!__[A-Za-z0-9])[A-Za-z0-9_][A-Za-z0-9_.:-]{0,199}$"
 )  # never the theme's own ids (__config, __search, ...)
-NO_SCHEME = re.compile(r"^(?![a-z][a-z0-9+.-]*:)[^\\\s]*$", re.I)
+NO_SCHEME = re.compile(r"^(?![a-z][a-z0-9+.-]*:)[^\\\s]*\Z", re.I)
 
 
 def _attribute_filter(element: str, attribute: str, value: str) -> str | None:

@@ -25,10 +25,11 @@ import threading
 from collections.abc import Sequence
 from pathlib import Path
 
+from notes_core.addresses import SEARCH_FOLDER
 from notes_core.documents import render_document
 from notes_core.search.records import POINT, SearchRecord
 
-FOLDER = "pagefind"  # in the built site; javascripts/search.js loads pagefind/pagefind.js from it
+FOLDER = SEARCH_FOLDER.rstrip("/")  # in the built site; javascripts/search.js loads pagefind/pagefind.js from it
 MEETING_TITLES = "meeting-titles"  # in FOLDER: a meeting's title, as JSON, in <folder>/<meeting page>.json
 LANGUAGE = "en"
 # What the browser needs; Pagefind also writes its ready-made interfaces and its worker (a second copy of the

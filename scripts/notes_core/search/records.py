@@ -10,11 +10,12 @@ indexes the records.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from notes_core.addresses import MEETINGS, page_address
+from notes_core.addresses import MEETINGS, SLUG, is_site_address, page_address
 from notes_core.render.point import POINT_CLASS, POINT_META
 
 POINT = "point"
@@ -42,12 +43,12 @@ def page_kind(docs_path: str) -> str:
 
 def records_from_page(docs_path: str, title: str, html: str) -> list[SearchRecord]:
     """The records of one page, from its content HTML: a record per key point on it, and one for the rest."""
+    address = page_address(docs_path)
     root = LexborHTMLParser(f"<body>{html}</body>").body
-    if root is None:
+    if root is None or not is_site_address(address):  # a result's link is made of the site's own names only
         return []
     for excluded in root.css(f"[{EXCLUDE}]:not(h1, h2, h3, h4, h5, h6), .headerlink, .{POINT_META}"):
         excluded.decompose()
-    address = page_address(docs_path)
     records: list[SearchRecord] = []
     page_blocks: list[str] = []
     point: tuple[str, str, int] | None = None  # id, title, heading level
@@ -83,7 +84,8 @@ def records_from_page(docs_path: str, title: str, html: str) -> list[SearchRecor
 
 
 def _is_point(node: LexborNode) -> bool:
-    return POINT_CLASS in (node.attributes.get("class") or "").split() and bool(node.attributes.get("id"))
+    ident = node.attributes.get("id") or ""
+    return POINT_CLASS in (node.attributes.get("class") or "").split() and re.fullmatch(SLUG, ident) is not None
 
 
 def _top_level(root: LexborNode) -> list[LexborNode]:
