@@ -5,10 +5,10 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 
-from notes_core.addresses import docs_file, is_permanent_file
+from notes_core.addresses import docs_file, is_permanent_file, is_site_path
 from notes_core.build.files import Generated, render_pages
 from notes_core.check.archive import load_drafts
-from notes_core.check.docs import check_docs
+from notes_core.check.docs import check_docs, check_site_addresses
 from notes_core.errors import ContentError, ContentErrors
 from notes_core.model import Archive
 from notes_core.permalinks.history import History, read_history
@@ -30,6 +30,7 @@ class Site:
     )  # each point's publication history on this site, from git
     notes: tuple[str, ...] = ()  # said to the contributor, but not problems: e.g. why the published check was skipped
     problems: tuple[ContentError, ...] = ()  # only when loaded as drafts; otherwise problems raise
+    unpublishable: frozenset[str] = frozenset()  # files under docs/ with a name or an address no preview publishes
 
     def files_aside(self) -> dict[str, str]:
         """Generated files no page's Markdown links to, so an engine need not know them: each point's permanent
@@ -38,7 +39,10 @@ class Site:
 
     def publishable(self, docs_path: str, is_link: bool) -> bool:
         """A preview shows draft pages with their problems, but never publishes a refused file that is not a page
-        (a script, an SVG with a handler, raw HTML, a link to a file outside the repository)."""
+        (a script, an SVG with a handler, raw HTML, a link to a file outside the repository), nor a file whose name
+        is not a plain name (it would become an address)."""
+        if docs_path in self.unpublishable:
+            return False
         refused = docs_file(docs_path) in {problem.path for problem in self.problems}
         return not refused or (docs_path.endswith(".md") and not is_link)
 
@@ -76,9 +80,9 @@ def load_site(
         redirects.point_reasons,
         redirects.withdrawn,
     )
-    page_uris = frozenset(
-        {p.relative_to(docs).as_posix() for p in docs.rglob("*.md")} | {u for u in pages if u.endswith(".md")}
-    )
+    contributed = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    taken = check_site_addresses(contributed, pages, errors)
+    page_uris = frozenset({uri for uri in contributed if uri.endswith(".md")} | {u for u in pages if u.endswith(".md")})
     notes: tuple[str, ...] = ()
     # Links are compared on the meetings that could be read: every problem is reported in one round.
     check_redirects(redirects, archive, set(page_uris), errors, unloaded)
@@ -100,4 +104,5 @@ def load_site(
         history,
         notes,
         tuple(ContentErrors(errors).errors),
+        frozenset(taken | {uri for uri in contributed if not is_site_path(uri)}),
     )

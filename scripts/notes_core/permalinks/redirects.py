@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from notes_core.addresses import MEETINGS, meeting_slug, page_address
+from notes_core.addresses import MEETINGS, in_site_folder, meeting_slug, page_address, page_file
 from notes_core.check.fields import text_problem
 from notes_core.errors import ContentError, suggest
 from notes_core.model import Archive
@@ -57,8 +57,8 @@ def read_redirects(root: Path, errors: list[ContentError]) -> Redirects | None:
             ContentError(
                 REDIRECTS,
                 1,
-                "the file is missing; create it with these three "
-                "lines:\npoint_redirects:\npage_redirects:\nmoved_points:",
+                "the file is missing; create it with these three lines:",
+                ("point_redirects:", "page_redirects:", "moved_points:"),
             )
         )
         return None
@@ -118,6 +118,17 @@ def read_redirects(root: Path, errors: list[ContentError]) -> Redirects | None:
     short, reasons, withdrawn = point_entries(sections["point_redirects"], lines, errors)
     point_redirects = text_pairs(short, "point_redirects", lines, errors, POINT_ID, POINT_ID)
     page_redirects = text_pairs(sections["page_redirects"], "page_redirects", lines, errors, DOCS_PATH, DOCS_TARGET)
+    for old in [old for old in page_redirects if in_site_folder(page_file(old))]:  # never even in a preview
+        del page_redirects[old]
+        errors.append(
+            ContentError(
+                REDIRECTS,
+                lines.get(f"page_redirects:{old}", lines["page_redirects"]),
+                f"page_redirects: '{old}' is in a folder only the site writes (a key point's permanent page "
+                "/p/<id>/, or the search index), so its redirect would replace what is there; a point's old id "
+                "goes under point_redirects",
+            )
+        )
     moved: dict[str, tuple[str, ...]] = {}
     for ident, places in sections["moved_points"].items():
         places = [places] if isinstance(places, str) else places
@@ -151,10 +162,10 @@ def read_redirects(root: Path, errors: list[ContentError]) -> Redirects | None:
 
 # Keys and targets become file paths and addresses in the built site: only ids and docs paths of this
 # site, so no entry can write outside the site folder or carry markup into a redirect page.
-POINT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DOCS_PATH = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.md$")
-DOCS_TARGET = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.md(?:#[A-Za-z0-9_-]+)?$")
-MEETING_PATH = re.compile(r"^" + re.escape(MEETINGS) + r"/[a-z0-9]+(?:-[a-z0-9]+)*\.md$")
+POINT_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+DOCS_PATH = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.md\Z")
+DOCS_TARGET = re.compile(r"^[a-z0-9][a-z0-9_-]*(?:/[a-z0-9][a-z0-9_-]*)*\.md(?:#[A-Za-z0-9_-]+)?\Z")
+MEETING_PATH = re.compile(r"^" + re.escape(MEETINGS) + r"/[a-z0-9]+(?:-[a-z0-9]+)*\.md\Z")
 EXAMPLES = {
     "point_redirects": "act-in-small-places: asset-based-approach",
     "page_redirects": "meetings/old-name.md: meetings/new-name.md",
