@@ -87,7 +87,7 @@ def read_source(file: Path, path: str, errors: list[ContentError], long_lines: b
                     )
                 )
                 return None
-        if not markup_cost_ok(text, path, errors):
+        if not markup_cost_ok(text, path, errors) or not nesting_ok(text, path, errors):
             return None
     return text
 
@@ -112,6 +112,41 @@ def markup_cost_ok(text: str, path: str, errors: list[ContentError]) -> bool:
         )
     )
     return False
+
+
+# Python-Markdown parses nested lists, quotes, indented boxes and `<div markdown>` by recursion, and the
+# sanitiser and search walk the HTML the same way: a few hundred levels raise RecursionError. The notes nest
+# three levels at most.
+MAX_NESTING = 20
+LINE_START = re.compile(r"[ \t]*((?:>[ \t]?|(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)*)")
+LIST_MARKER = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
+HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
+VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+
+def nesting_ok(text: str, path: str, errors: list[ContentError]) -> bool:
+    """Refuse what nests deeper than MAX_NESTING, before any parser recurses into it: lists, quotes and boxes
+    (a line's indentation, its `>` and its list markers), and HTML elements (open tags not yet closed)."""
+    depth = 0
+    for number, line in enumerate(text.split("\n"), start=1):
+        expanded = line.expandtabs(4)
+        start = LINE_START.match(line)
+        markers = start.group(1) if start else ""
+        levels = (
+            (len(expanded) - len(expanded.lstrip(" "))) // 4 + markers.count(">") + len(LIST_MARKER.findall(markers))
+        )
+        problem = None
+        if levels > MAX_NESTING:
+            problem = f"this line nests lists, quotes or indented boxes {levels} levels deep"
+        for tag in HTML_TAG.finditer(line):
+            if problem is None and tag.group(2).lower() not in VOID_TAGS:
+                depth = max(depth + (-1 if tag.group(1) else 1), 0)
+                if depth > MAX_NESTING:
+                    problem = f"HTML elements here are nested {depth} deep"
+        if problem:
+            errors.append(ContentError(path, number, f"{problem}, more than the {MAX_NESTING} allowed; flatten them"))
+            return False
+    return True
 
 
 def check_tree(folder: Path, root: Path, allowed: set[str], errors: list[ContentError]) -> list[Path]:
