@@ -6,14 +6,16 @@ from __future__ import annotations
 import hashlib
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
-from git_project import commit_all, make_clone
+from conftest import ROOT
+from git_project import commit_all, git, make_clone
 from site_build import build_site
 
 from notes_core.permalinks import published_base
-from notes_core.permalinks.history import History, PointHistory, Wording, point_dates, read_history
+from notes_core.permalinks.history import History, PointHistory, Wording, commit_date, point_dates, read_history
 
 MEETING = "docs/meetings/levelling-up.md"
 OLD_WORDING = "Action should take place wherever possible in small places"
@@ -24,7 +26,9 @@ def clone(project: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """The project as a git clone whose first commit is dated 2024-01-02 (UTC)."""
     monkeypatch.delenv(published_base.REF_VARIABLE, raising=False)
     monkeypatch.setenv("GIT_COMMITTER_DATE", "2024-01-02T23:30:00+00:00")
-    return make_clone(project, "change")
+    clone = make_clone(project, "change")
+    git(clone, "checkout", "--quiet", "main")  # what is committed here is published
+    return clone
 
 
 def reword(clone: Path, monkeypatch: pytest.MonkeyPatch) -> str:
@@ -179,3 +183,56 @@ def test_the_long_form_of_point_redirects_is_checked(tmp_path):
             "(ids and docs paths of this site, lowercase, no '..')",
         ),
     ]
+
+
+def test_a_branch_shows_its_change_as_on_this_branch_and_never_its_intermediate_wordings(clone, monkeypatch, tmp_path):
+    git(clone, "checkout", "--quiet", "-b", "reword")
+    meeting = clone / MEETING
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace(OLD_WORDING, "Never seen by a reviewer: " + OLD_WORDING, 1), encoding="utf-8")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2024-03-05T00:30:00+00:00")
+    commit_all(clone, "An intermediate wording")
+    meeting.write_text(text.replace(OLD_WORDING, "Reworded: " + OLD_WORDING, 1), encoding="utf-8")
+    commit_all(clone, "The wording the pull request shows")
+    history = read_history(clone)
+    assert history.available and history.unpublished == "on this branch"
+    built = build_site(clone / "mkdocs.yml", tmp_path / "site")
+    page = built.file("p/act-in-small-places/").read_text(encoding="utf-8")
+    assert "Never seen by a reviewer" not in page
+    said = built.html("p/act-in-small-places/").css_first("#history").text(separator=" ")
+    assert "first published 2024-01-02; last changed 2024-01-02; changed on this branch" in said
+    (earlier,) = built.html("p/act-in-small-places/").css("#history ol > li")
+    assert earlier.text(separator=" ").startswith(OLD_WORDING) and "Replaced on this branch." in earlier.text()
+
+
+@pytest.mark.parametrize("seconds, shown", [("253402300800", "10000-01-01"), ("99999999999999", "3170843-11-07")])
+def test_a_commit_dated_past_the_year_9999_is_shown_and_crashes_nothing(clone, monkeypatch, tmp_path, seconds, shown):
+    meeting = clone / MEETING
+    meeting.write_text(meeting.read_text(encoding="utf-8").replace(OLD_WORDING, "Far: " + OLD_WORDING), "utf-8")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", f"@{seconds} +0000")
+    commit_all(clone, "A commit from the far future")
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    checked = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "notes.py"), "--root", str(clone), "check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode == 0 and "Traceback" not in checked.stderr, checked.stderr
+    built = build_site(clone / "mkdocs.yml", tmp_path / "site")
+    said = built.html("p/act-in-small-places/").css_first("#history").text(separator=" ")
+    assert f"last changed {shown}" in said
+
+
+@pytest.mark.parametrize(
+    "seconds, date",
+    [
+        ("0", "1970-01-01"),
+        ("-1", "1969-12-31"),
+        ("951782400", "2000-02-29"),
+        ("-62135596801", "0000-12-31"),
+        ("x", "an unknown date"),
+    ],
+)
+def test_commit_dates_for_any_number_git_holds(seconds, date):
+    assert commit_date(seconds) == date

@@ -32,6 +32,9 @@ from notes_core.safety.sanitise import clean_html, maybe_removed, removed_parts
 from notes_core.search.records import SearchRecord, records_from_page
 
 EPOCH_FROM_GIT = "NOTES_EPOCH_FROM_GIT"
+# The engines read SOURCE_DATE_EPOCH with datetime, which ends in the year 9999: a commit dated later (git holds
+# any date) leaves the build to date its sitemap by the clock rather than crash it.
+LAST_EPOCH = 253_402_214_400  # 9999-12-31T00:00:00Z: a day short of the end, for any time zone
 
 
 class BuildEpoch:
@@ -46,7 +49,7 @@ class BuildEpoch:
         commit_time = subprocess.run(
             ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
         ).stdout.strip()
-        if commit_time.isdigit():
+        if commit_time.isdigit() and int(commit_time) <= LAST_EPOCH:
             os.environ["SOURCE_DATE_EPOCH"] = commit_time
             os.environ[EPOCH_FROM_GIT] = "1"
         else:

@@ -71,6 +71,7 @@ def history_context(history: History, point: Point) -> dict[str, object]:
         "first_published": dates.first_published,
         "last_changed": dates.last_changed,
         "changed_since_commit": dates.changed_since_commit,
+        "unpublished": history.unpublished,
         "earlier": [(grouped_text(wording.text), wording.replaced) for wording in reversed(dates.earlier)],
     }
 
@@ -112,6 +113,7 @@ def retired_page_context(
             "first_published": known.first_published if known is not None else None,
             "last_changed": known.last_changed if known is not None else None,
             "changed_since_commit": False,
+            "unpublished": history.unpublished,
             "earlier": [(grouped_text(wording.text), wording.replaced) for wording in reversed(known.earlier)]
             if known is not None
             else [],

@@ -8,6 +8,13 @@ commit of the main line brought, and one `git cat-file --batch` that reads them 
 version is parsed once with the core's own reader; the result is kept by the commit it was read at
 (a commit never changes, so this may outlive a build under `mkdocs serve`).
 
+Only what main published is history: on main, its first-parent line up to HEAD; on a branch (a pull
+request), main's line up to where the branch left it (the base the published-link check compares with). The
+branch's own commits are never read, so a wording that only an intermediate commit held, which no reviewer
+saw in the diff, is never shown; the branch's change shows as "changed on this branch". Dates are worked out
+from the seconds git holds with whole-number arithmetic, so any date a commit can carry (the year 10000, or
+before 1970) is shown rather than crashing the build.
+
 A clone without its history (shallow, or a download with no .git) has no history: the site says so
 rather than date points by the part it has.
 """
@@ -18,10 +25,10 @@ import os
 import shutil
 import subprocess
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from pathlib import Path
 
 from notes_core.errors import ContentError
+from notes_core.permalinks.published_base import MAIN_REFS, Unknown, find_base
 from notes_core.read.meeting_file import point_blocks, read_points, split_front_matter
 
 # The state of a point at one commit: title, themes, text.
@@ -45,11 +52,16 @@ class PointHistory:
     earlier: tuple[Wording, ...] = ()  # earlier wordings of its text, oldest first
 
 
+ON_MAIN = "since the last commit"
+ON_BRANCH = "on this branch"
+
+
 @dataclass(frozen=True)
 class History:
     available: bool
     reason: str = ""  # why it is not available
     points: dict[str, PointHistory] = field(default_factory=dict)
+    unpublished: str = ON_MAIN  # where a change not yet published was made: ON_MAIN or ON_BRANCH
 
 
 @dataclass(frozen=True)
@@ -78,7 +90,8 @@ _READ: dict[tuple[str, str, str], History] = {}
 
 
 def read_history(root: Path, meetings: str = "docs/meetings") -> History:
-    """The history of every point committed on the main line (first parents) up to HEAD.
+    """The history of every point main published: its first-parent line up to HEAD when HEAD is on main, else up
+    to where the branch left main.
 
     `meetings`: the meeting files' folder, relative to `root`."""
     if shutil.which("git") is None:
@@ -91,10 +104,28 @@ def read_history(root: Path, meetings: str = "docs/meetings") -> History:
     top, shallow, head = (where.stdout.splitlines() + ["", "", ""])[:3]
     if shallow.strip() == "true":
         return History(False, "this clone is shallow: its history is cut (fetch it all with `git fetch --unshallow`)")
-    key = (top, head, meetings)
+    end = published_end(root, head)
+    if isinstance(end, Unknown):
+        return History(False, end.reason)
+    commit, unpublished = end
+    key = (top, commit, meetings)
     if key not in _READ:
-        _READ[key] = read_main_line(root, meetings)
-    return _READ[key]
+        _READ[key] = read_main_line(root, meetings, commit)
+    found = _READ[key]
+    return History(found.available, found.reason, found.points, unpublished) if found.available else found
+
+
+def published_end(root: Path, head: str) -> tuple[str, str] | Unknown:
+    """The last commit main published that this copy holds, and where a newer change was made: HEAD when it is
+    on main (main's tip contains it), else the base the published-link check compares with."""
+    listed = git(root, "for-each-ref", "--format=%(objectname)", *MAIN_REFS)
+    for tip in listed.stdout.split():
+        if git(root, "merge-base", "--is-ancestor", head, tip).returncode == 0:
+            return head, ON_MAIN
+    base = find_base(root)
+    if isinstance(base, Unknown):
+        return Unknown(f"what main published is not known here: {base.reason}")
+    return base.commit, ON_BRANCH
 
 
 def git(root: Path, *args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
@@ -115,10 +146,11 @@ def git(root: Path, *args: str, stdin: str | None = None) -> subprocess.Complete
 COMMIT_MARK = "\x1ecommit "
 
 
-def read_main_line(root: Path, meetings: str) -> History:
+def read_main_line(root: Path, meetings: str, end: str) -> History:
     log = git(
         root,
         "log",
+        end,
         "--first-parent",
         "--diff-merges=first-parent",
         "--reverse",
@@ -135,22 +167,46 @@ def read_main_line(root: Path, meetings: str) -> History:
     commits: list[tuple[str, list[tuple[str, str]]]] = []  # (date, [(path, blob or "" when deleted)])
     for chunk in log.stdout.split(COMMIT_MARK)[1:]:
         lines = chunk.splitlines()
-        _commit, seconds = lines[0].split()
-        date = datetime.fromtimestamp(int(seconds), UTC).strftime("%Y-%m-%d")
+        date = commit_date(lines[0].split()[-1] if lines and lines[0].split() else "")
         changes = []
         for line in lines[1:]:
             if not line.startswith(":"):
                 continue
             info, _, path = line.partition("\t")
             fields = info.split()
-            if is_meeting_file(path, meetings):
-                blob = fields[3]
-                changes.append((path, "" if set(blob) == {"0"} else blob))
+            if len(fields) >= 4 and is_meeting_file(path, meetings):
+                # Only a regular file is a meeting file: a submodule or a link in its place counts as none.
+                blob = fields[3] if fields[1] in REGULAR_FILES else ""
+                changes.append((path, "" if set(blob) <= {"0"} else blob))
         commits.append((date, changes))
     blobs = sorted({blob for _date, changes in commits for _path, blob in changes if blob})
     contents = read_blobs(root, blobs)
     parsed = {blob: parse_points(text) for blob, text in contents.items()}
     return History(True, "", walk(commits, parsed))
+
+
+REGULAR_FILES = {"100644", "100755"}  # git's modes of a file (not a link, 120000, nor a submodule, 160000)
+SECONDS_A_DAY = 86_400
+
+
+def commit_date(seconds: str) -> str:
+    """YYYY-MM-DD (UTC) of a commit's time in seconds, for any whole number git holds: a year past 9999 has more
+    digits, one before year 1 a sign. datetime stops at year 9999, so the calendar is worked out here."""
+    try:
+        days = int(seconds) // SECONDS_A_DAY
+    except ValueError:
+        return "an unknown date"
+    # Days since 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's civil_from_days).
+    days += 719_468
+    era = days // 146_097
+    day_of_era = days - era * 146_097
+    year_of_era = (day_of_era - day_of_era // 1_460 + day_of_era // 36_524 - day_of_era // 146_096) // 365
+    day_of_year = day_of_era - (365 * year_of_era + year_of_era // 4 - year_of_era // 100)
+    shifted_month = (5 * day_of_year + 2) // 153
+    day = day_of_year - (153 * shifted_month + 2) // 5 + 1
+    month = shifted_month + 3 if shifted_month < 10 else shifted_month - 9
+    year = year_of_era + era * 400 + (month <= 2)
+    return f"{'-' if year < 0 else ''}{abs(year):04d}-{month:02d}-{day:02d}"
 
 
 def is_meeting_file(path: str, meetings: str) -> bool:
@@ -171,9 +227,14 @@ def read_blobs(root: Path, blobs: list[str]) -> dict[str, str]:
     data, at = answer.stdout, 0
     contents: dict[str, str] = {}
     for blob in blobs:
-        end = data.index(b"\n", at)
+        end = data.find(b"\n", at)
+        if end < 0:
+            break
         header = data[at:end].split()
-        size = int(header[2]) if len(header) == 3 else 0
+        if len(header) != 3 or header[1] != b"blob" or not header[2].isdigit():  # "<name> missing", or not a file
+            at = end + 1
+            continue
+        size = int(header[2])
         contents[blob] = data[end + 1 : end + 1 + size].decode("utf-8", errors="replace")
         at = end + 1 + size + 1  # the content, then a newline
     return contents
