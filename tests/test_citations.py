@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +16,7 @@ from archives import LARGE, NOTES, load
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
 
+from notes_core.citations.bibtex import bibtex_text, bibtex_url
 from notes_core.citations.formats import csl_item, point_citation, render_csl_json, render_ris, ris_value
 from notes_core.render.related import RELATED_SHOWN, build_related
 
@@ -186,3 +188,62 @@ def test_citation_cff_names_the_network_and_invents_nothing():
     cff = yaml.safe_load((ROOT / "CITATION.cff").read_text(encoding="utf-8"))
     assert cff["authors"] == [{"name": "Better Way network"}]
     assert not {"date-released", "version", "license", "doi"} & set(cff)
+
+
+# BibTeX: TeX reads every field, so each of its special characters must arrive as the command that prints it.
+TEX_HOSTILE = [
+    "a^^5cinput{/etc/passwd}",
+    "^^5c^^5cinput",
+    "\\input{/etc/passwd}",
+    "Title}, note={injected",
+    "50% of % a comment",
+    "#1 & $x_1^2$ ~ nbsp",
+    "\\\\ {} {{ }} \\{",
+    "tab\tand\nline\u2028break\xa0here",
+    "^^M^^J^^00",
+    "\\csname input\\endcsname",
+]
+PRINTS = re.compile(r"\\textbackslash\{\}|\\textasciicircum\{\}|\\textasciitilde\{\}|\\[{}%#&$_]")
+
+
+def tex_is_only_text(escaped: str) -> bool:
+    """Nothing in the value is a command, a group, a comment, a parameter or mathematics to TeX."""
+    rest = PRINTS.sub("", escaped)
+    return not re.search(r"[\\{}%#&$_^~]", rest) and "\n" not in escaped
+
+
+def javascript_bibtex(calls: list[tuple[str, str]]) -> list[str]:
+    """points.js's own bib() and bibUrl(), run by Node on the values."""
+    script = (
+        "const fs=require('fs');const src=fs.readFileSync(process.argv[1],'utf8');"
+        "const a=src.indexOf('  var TEX = {'),b=src.indexOf('  function citation(');"
+        "if(a<0||b<0)throw new Error('points.js moved its BibTeX functions');"
+        "const f=new Function(src.slice(a,b)+';return {bib:bib,bibUrl:bibUrl};')();"
+        "const input=JSON.parse(fs.readFileSync(0,'utf8'));"
+        "process.stdout.write(JSON.stringify(input.map(([k,v])=>f[k](v))));"
+    )
+    result = subprocess.run(
+        ["node", "-e", script, str(ROOT / "docs" / "javascripts" / "points.js")],
+        input=json.dumps(calls),
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    return json.loads(result.stdout)
+
+
+@pytest.mark.parametrize("value", TEX_HOSTILE)
+def test_bibtex_values_are_text_to_tex(value):
+    escaped = bibtex_text(value)
+    assert tex_is_only_text(escaped), escaped
+    assert "^^" not in escaped and "\\input" not in PRINTS.sub("", escaped)
+
+
+def test_bibtex_escaping_is_the_same_in_the_browser_and_in_python():
+    urls = ["http://127.0.0.1:8000/p/x/", "https://example.org/a b/{x}^^5c\\input/"]
+    calls = [("bib", value) for value in TEX_HOSTILE] + [("bibUrl", url) for url in urls]
+    expected = [bibtex_text(value) for value in TEX_HOSTILE] + [bibtex_url(url) for url in urls]
+    assert javascript_bibtex(calls) == expected
+    assert bibtex_url(urls[0]) == urls[0]
+    assert not re.search(r"[\\{}^\s]", bibtex_url(urls[1]))

@@ -4,10 +4,22 @@
 (function () {
   "use strict";
 
-  // A value inside a BibTeX field: braces and backslashes escaped, so no text can close the field
-  // and add others; line breaks become spaces.
+  // A value inside a BibTeX field, as TeX will read it: each character TeX treats specially is written as the
+  // command that prints it, so no text can close the field and add others, run a command (`\input`, or `^^5c`,
+  // TeX's way of writing a backslash), start a comment or switch to mathematics; line breaks become spaces.
+  // scripts/notes_core/citations/bibtex.py escapes the same way, and the tests hold the two to each other.
+  var TEX = {
+    "\\": "\\textbackslash{}", "{": "\\{", "}": "\\}", "%": "\\%", "#": "\\#", "&": "\\&", "$": "\\$", "_": "\\_",
+    "^": "\\textasciicircum{}", "~": "\\textasciitilde{}"
+  };
   function bib(value) {
-    return value.replace(/[\\{}]/g, function (c) { return c === "\\" ? "\\textbackslash{}" : "\\" + c; }).replace(/\s+/g, " ");
+    return value.replace(/\s+/g, " ").replace(/[\\{}%#&$_^~]/g, function (c) { return TEX[c]; });
+  }
+
+  // A URL stays a URL (styles print it verbatim): what could end the field or make a TeX escape is
+  // percent-encoded, which leaves the address the same.
+  function bibUrl(url) {
+    return url.replace(/[\\{}^\s]/g, encodeURIComponent);
   }
 
   function citation(point) {
@@ -21,7 +33,7 @@
       "  title        = {" + bib(point.meeting) + "},\n" +
       "  howpublished = {" + bib(point.series) + " series, key point " + bib(point.id) + "},\n" +
       "  note         = {Labelled on this site: " + bib(point.title) + "},\n" +
-      "  url          = {" + bib(point.url) + "}\n}";
+      "  url          = {" + bibUrl(point.url) + "}\n}";
     // Harvard (Cite Them Right), common in UK reports. The notes give no date: "n.d.". The accessed date is
     // the reader's browser's today, which is the day they copy the reference.
     var harvard = "Better Way network (n.d.) " + point.meeting + ", key point " + point.id + ". " + point.series +
