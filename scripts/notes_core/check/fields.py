@@ -3,29 +3,30 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from markdown.extensions.toc import slugify
 
 from notes_core.errors import Problems, suggest
+from notes_core.safety.log_text import INVISIBLE
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_ID = 80
 MAX_TEXT = 300  # titles, names, roles
 MAX_LONG_TEXT = 1000  # questions, summaries, descriptions
 LONG_FIELDS = {"question", "summary", "description", "when"}
-# Control characters (tabs and line breaks included: every field is one line) and the
-# bidirectional overrides that can make text read differently from what it is.
-BAD_CHARACTER = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ufeff]")
 
 
 def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
-    """Why a one-line text value is not acceptable, or None."""
-    found = BAD_CHARACTER.search(value)
-    if found:
-        char = found.group(0)
-        if char in "\n\r\u2028\u2029":
+    """Why a one-line text value is not acceptable, or None. Refused by Unicode category, not by a list: every
+    control (tabs and line breaks included: every field is one line), every format character (zero-width
+    spaces and joiners, bidirectional marks and overrides, tag characters), private-use and unassigned ones:
+    each makes text read differently from what it is, or shows nothing at all."""
+    char = next((char for char in value if unicodedata.category(char) in INVISIBLE), None)
+    if char is not None:
+        if char in "\n\r\u2028\u2029\x85\x0b\x0c":
             return "is more than one line; write it on one line"
         return f"contains the invisible character U+{ord(char):04X}; delete it (retype the text around it if unsure)"
     if len(value) > limit:

@@ -103,6 +103,12 @@ def build_point(
         problems.add(rp.line, f"{label}: the heading has no title; write a short title before the {{#id}}")
     elif text_problem(rp.title):
         problems.add(rp.line, f"{label}: the title {text_problem(rp.title)}")
+    elif "{" in rp.title or "}" in rp.title:
+        problems.add(
+            rp.line,
+            f"{label}: the title holds a brace; braces at the end of a heading set its id and attributes, so a "
+            "title cannot hold them (the point's link would break): write the words without them",
+        )
     elif len(rp.title.split()) < 2:
         problems.add(
             rp.line,
