@@ -14,6 +14,7 @@ import yaml
 from notes_core.addresses import (
     MEETINGS,
     NAV_FILE,
+    SLUG,
     docs_file,
     in_meetings_folder,
     in_site_folder,
@@ -200,11 +201,22 @@ def check_svg_markup(text: str, problems: Problems) -> bool:
 
 
 NAV_KEYS = {"nav", "append_unmatched", "ignore", "sort"}
-NAV_LINK = re.compile(r"^(?:https?://|mailto:)[^\s]*\Z|^[^:\s]*\Z")  # a page of this site, or http(s) and mailto
+# Every value awesome-nav reads: a page or folder of this site (no pattern: awesome-nav would match it as a glob),
+# or a web link; the sort switches from their short lists.
+NAV_PAGE = re.compile(rf"(?:{SLUG}/)*{SLUG}(?:\.md|/)?")
+NAV_WEB = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`\\]+")
+NAV_SORT: dict[str, tuple[str | bool, ...]] = {
+    "by": ("path", "filename", "title"),
+    "direction": ("asc", "desc"),
+    "type": ("natural", "alphabetical"),
+    "sections": ("first", "last", "mixed"),
+    "ignore_case": (True, False),
+}
 
 
 def check_nav_file(text: str, problems: Problems) -> None:
-    """awesome-nav's .nav.yml: titles are one line of text, entries are pages of this site or web links."""
+    """awesome-nav's .nav.yml: titles are one line of text, entries are pages of this site or web links, and
+    every other value is one awesome-nav knows."""
     try:
         data = parse_yaml(text)
     except yaml.YAMLError as error:
@@ -215,8 +227,35 @@ def check_nav_file(text: str, problems: Problems) -> None:
             1, "a navigation file holds `nav:` and a list of pages, one `- page.md` or `- Title: page.md` per line"
         )
         return
-    check_fields(data, NAV_KEYS, problems, line_of(data, 1), "navigation")
+    where = line_of(data, 1)
+    check_fields(data, NAV_KEYS, problems, where, "navigation")
     check_nav_entries(data.get("nav") or [], problems, getattr(data, "line", 1))
+    if "append_unmatched" in data and not isinstance(data["append_unmatched"], bool):
+        problems.add(where("append_unmatched"), "navigation: `append_unmatched:` is true or false")
+    if "ignore" in data and not valid_nav_ignore(data["ignore"]):
+        problems.add(where("ignore"), "navigation: `ignore:` lists pages of this folder, e.g. `ignore: [draft.md]`")
+    if "sort" in data and not valid_nav_sort(data["sort"]):
+        choices = "; ".join(f"{key}: {' or '.join(str(value) for value in values)}" for key, values in NAV_SORT.items())
+        problems.add(where("sort"), f"navigation: `sort:` takes only these fields and values: {choices}")
+
+
+def valid_nav_ignore(value: object) -> bool:
+    pages = [value] if isinstance(value, str) else value if isinstance(value, list) else [None]
+    return all(isinstance(page, str) and NAV_PAGE.fullmatch(page) for page in pages)
+
+
+def valid_nav_sort(value: object) -> bool:
+    return isinstance(value, dict) and all(
+        isinstance(key, str) and key in NAV_SORT and isinstance(choice, (str, bool)) and choice in NAV_SORT[key]
+        for key, choice in value.items()
+    )
+
+
+def is_nav_target(value: object, link: bool) -> bool:
+    """A page or folder of this site, or (for a titled entry, `link`) a web link."""
+    return isinstance(value, str) and (
+        NAV_PAGE.fullmatch(value) is not None or (link and NAV_WEB.fullmatch(value) is not None)
+    )
 
 
 def check_nav_entries(entries: object, problems: Problems, line: int) -> None:
@@ -233,11 +272,11 @@ def check_nav_entries(entries: object, problems: Problems, line: int) -> None:
                 problems.add(where, f"navigation: the title '{str(title)[:40]}' {problem}")
             if isinstance(target, list):
                 check_nav_entries(target, problems, where)
-            elif not isinstance(target, str) or not NAV_LINK.match(target):
+            elif not is_nav_target(target, link=True):
                 problems.add(
                     where, f"navigation: '{str(target)[:60]}' is neither a page of this site nor an https:// link"
                 )
-        elif not isinstance(entry, str) or not NAV_LINK.match(entry):
+        elif not is_nav_target(entry, link=False):
             problems.add(where, "navigation: each entry is `- page.md`, `- folder` or `- Title: page.md`")
 
 
