@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from notes_core.errors import ContentError
+from notes_core.read.stylesheet import decode_stylesheet
 
 MAX_FILE_BYTES = 1_000_000  # the longest write-up is about 40 KB
 MAX_LINE_CHARS = 20_000  # the longest paragraph of the notes is under 2,000 characters
@@ -181,16 +182,34 @@ def check_tree(folder: Path, root: Path, allowed: set[str], errors: list[Content
     return files
 
 
+# In a stylesheet (read as the browser reads it): an import, two slashes (a host, `//evil.test`, or `/\\evil.test`,
+# which browsers read the same), or a scheme that fetches. Outside comments CSS has no other use for them.
+STYLESHEET_HOST = re.compile(r"@import|[/\\]{2}|\b(?:https?|ftp|wss?|file|data|blob|javascript):", re.I)
+
+
 def check_code_file(text: str, path: str, errors: list[ContentError]) -> None:
     """The site's own stylesheets and scripts load nothing from another host."""
+    if path.endswith(".css"):
+        decoded, lines = decode_stylesheet(text)
+        for found in STYLESHEET_HOST.finditer(decoded):
+            errors.append(
+                ContentError(
+                    path,
+                    lines[found.start()],
+                    f"'{found.group(0)}' (as the browser reads this line) refers to another site or imports a file; "
+                    "stylesheets may use only files of this site",
+                )
+            )
+            return
+        return
     for number, line in enumerate(text.split("\n"), start=1):
-        found = HOST_URL.search(line)
-        if found:
+        host = HOST_URL.search(line)
+        if host:
             errors.append(
                 ContentError(
                     path,
                     number,
-                    f"'{found.group(0)}' refers to another site or imports a file; "
+                    f"'{host.group(0)}' refers to another site or imports a file; "
                     "stylesheets and scripts may use only files of this site",
                 )
             )
