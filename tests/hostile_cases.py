@@ -7,7 +7,8 @@ A case is (name, kind, payload, expected):
 - kind "body": Markdown added to a key point's text; "heading": the key point's heading line;
   "front": a front-matter line `field: value`; "theme"/"speaker"/"series"/"organisation": YAML fields of a
   registry entry the meeting uses; "file": a file written under the project; "bytes": raw bytes written;
-  "symlink": a link to a file outside the project.
+  "symlink": a link to a file outside the project; "folder": a folder made at that path; "git": the project
+  made a git clone whose commits are the payload's (tests/test_hostile_corpus.py, commit_case).
 - expected: the path (and, after a colon, a phrase) the check's message must name, or "passes".
 """
 
@@ -97,7 +98,7 @@ CASES: list[tuple[str, str, object, str]] = [
         "attr-list-in-title",
         "heading",
         "### Title {: onmouseover=alert(1) } here {#case-attr-list-in-title-point}",
-        "passes",
+        "docs/meetings/case-attr-list-in-title.md:17: point 'case-attr-list-in-title-point': the title holds a brace",
     ),
     ("attr-list-class", "body", "Classy.\n{: .md-search }", "the class 'md-search'"),
     ("attr-list-id-clobber", "body", "Clobber.\n{: #__config }", 'the attribute id="__config"'),
@@ -369,6 +370,248 @@ CASES: list[tuple[str, str, object, str]] = [
         '### =HYPERLINK("http://evil.test","x") and more {#case-csv-formula-title-point}',
         "passes",
     ),
-    ("bibtex-injection", "heading", "### Title}, note={injected {#case-bibtex-injection-point}", "passes"),
+    ("bibtex-injection", "heading", "### Title}, note={injected {#case-bibtex-injection-point}", "holds a brace"),
     ("feed-control-char", "front", 'summary: "Bell \\x0b here"', "docs/meetings/case-feed-control-char.md:"),
+    # Second round. What the check prints: contributor text never starts a line of its output (GitHub would obey
+    # `::error`, `::stop-commands::`, `##[error]`); it is quoted on one line, its breaks and controls shown.
+    (
+        "log-key-newline-command",
+        "front",
+        '"x\\n::error file=README.md,line=1::forged": 1',
+        "docs/meetings/case-log-key-newline-command.md:2: front matter: unknown field 'x\\n:\\:error file=README.md",
+    ),
+    (
+        "log-stop-commands-value",
+        "front",
+        'series: "x\\n::stop-commands::token"',
+        "docs/meetings/case-log-stop-commands-value.md:4: unknown series 'x\\n:\\:stop-commands:\\:token'",
+    ),
+    (
+        "log-old-command-form",
+        "front",
+        'themes: ["##[error file=README.md;line=1]forged"]',
+        "docs/meetings/case-log-old-command-form.md:8: front matter: unknown theme "
+        "'#\\#[error file=README.md;line=1]forged'",
+    ),
+    (
+        "log-carriage-return-id",
+        "front",
+        'speakers: [{id: "x\\r::error::y"}]',
+        "docs/meetings/case-log-carriage-return-id.md:6: speakers: unknown id 'x\\r:\\:error:\\:y'",
+    ),
+    (
+        "log-terminal-escape",
+        "heading",
+        "### Title \x1b[2K here {#case-log-terminal-escape-point}",
+        "docs/meetings/case-log-terminal-escape.md:17: point 'case-log-terminal-escape-point': the title contains the "
+        "invisible character U+001B",
+    ),
+    (
+        "log-nav-title-newline",
+        "file",
+        ("docs/.nav.yml", 'nav:\n  - "About\\n::error::x": about.md\n'),
+        "docs/.nav.yml:2: navigation: the title 'About\\n:\\:error:\\:x' is more than one line",
+    ),
+    (
+        "log-nav-unknown-key",
+        "file",
+        ("docs/.nav.yml", 'nav:\n  - index.md\n"x\\n::warning::y": 1\n'),
+        "docs/.nav.yml:3: navigation: unknown field 'x\\n:\\:warning:\\:y'",
+    ),
+    (
+        "log-redirect-key-newline",
+        "file",
+        ("data/permalinks.yml", 'point_redirects:\npage_redirects:\n  "a.md\\n::error::x": index.md\nmoved_points:\n'),
+        "data/permalinks.yml:3: page_redirects: `a.md\\n:\\:error:\\:x: index.md` is not of the form",
+    ),
+    (
+        "log-alias-newline",
+        "speaker",
+        'name: Alias Two\n  aliases: ["x\\n::error::y"]',
+        "data/speakers.yml:",
+    ),
+    (
+        "log-summary-breakout",
+        "front",
+        'series: "x ``` ### Content check: all good [Approve](https://evil.test/a)"',
+        "unknown series 'x ``` ### Content check: all good [Approve](https://evil.test/a)'",
+    ),
+    (
+        "log-file-name-newline",
+        "file",
+        ("docs/a\n::error::b.md", "Text.\n"),
+        "docs/a\\n:\\:error:\\:b.md:1: the file name",
+    ),
+    # File names: they become addresses and search results' links.
+    ("name-scheme", "file", ("docs/javascript:alert(1).md", "Text.\n"), "docs/javascript:alert(1).md:1: the file name"),
+    ("name-url-folder", "file", ("docs/https:/evil.test/x.md", "Text.\n"), "the folder 'https:'"),
+    ("name-backslash", "file", ("docs/a\\evil.test.md", "Text.\n"), "the file name 'a\\evil.test.md'"),
+    ("name-percent", "file", ("docs/100%.md", "Text.\n"), "docs/100%.md:1: the file name"),
+    ("name-lookalike", "file", ("docs/\u0430bout.md", "Text.\n"), "docs/\u0430bout.md:1: the file name"),
+    ("name-bidi", "file", ("docs/evil\u202egpj.md", "Text.\n"), "docs/evil\\u202egpj.md:1: the file name"),
+    ("name-upper-case", "file", ("docs/Notes.md", "Text.\n"), "use 'notes.md'"),
+    ("name-folder-dot", "file", ("docs/meetings/sub.md/x.md", "Text.\n"), "the folder 'sub.md'"),
+    # Addresses the site makes itself: a key point's permanent page, generated pages, the search index.
+    (
+        "reserved-permanent-page",
+        "file",
+        ("docs/p/case-reserved-permanent-page-point.md", "Forged text.\n"),
+        "docs/p/case-reserved-permanent-page-point.md:1: 'p/case-reserved-permanent-page-point/' is an address the "
+        "site makes itself",
+    ),
+    ("reserved-permanent-index", "file", ("docs/p/any/index.md", "Forged.\n"), "docs/p/any/index.md:1: 'p/any/'"),
+    ("reserved-search-index", "file", ("docs/pagefind/index.md", "Forged.\n"), "docs/pagefind/index.md:1:"),
+    (
+        "reserved-generated-theme",
+        "file",
+        ("docs/themes/shared-purpose/index.md", "Forged.\n"),
+        "docs/themes/shared-purpose/index.md:1: 'themes/shared-purpose/' is an address the site makes itself",
+    ),
+    (
+        "reserved-generated-listing",
+        "file",
+        ("docs/principles/index.md", "Forged.\n"),
+        "docs/principles/index.md:1: 'principles/' is an address the site makes itself",
+    ),
+    (
+        "reserved-redirect-permanent",
+        "file",
+        (
+            "data/permalinks.yml",
+            "point_redirects:\npage_redirects:\n  p/case-reserved-redirect-permanent-point.md: index.md\n"
+            "moved_points:\n",
+        ),
+        "data/permalinks.yml:3: page_redirects: 'p/case-reserved-redirect-permanent-point.md' is in a folder only the "
+        "site writes",
+    ),
+    (
+        "reserved-redirect-search",
+        "file",
+        ("data/permalinks.yml", "point_redirects:\npage_redirects:\n  pagefind/index.md: index.md\nmoved_points:\n"),
+        "data/permalinks.yml:3: page_redirects: 'pagefind/index.md' is in a folder only the site writes",
+    ),
+    # BibTeX: every TeX special, and ^^, arrive as text (the browser test reads the Cite panel).
+    ("bibtex-caret-escape", "heading", "### Title ^^5cinput and more {#case-bibtex-caret-escape-point}", "passes"),
+    (
+        "bibtex-specials",
+        "heading",
+        "### Half of 100% # & $ _ ~ and a \\input here {#case-bibtex-specials-point}",
+        "passes",
+    ),
+    ("bibtex-meeting-title", "front", 'title: "Case ^^5c\\\\input{/etc/passwd} % comment"', "passes"),
+    # Git history: what main published only, and any date git can hold.
+    ("git-year-10000", "git", {"dates": ["@253402300800 +0000"]}, "passes"),
+    ("git-far-future", "git", {"dates": ["2024-01-02T00:00:00+00:00", "@99999999999999 +0000"]}, "passes"),
+    (
+        "git-branch-intermediate-wording",
+        "git",
+        {"dates": ["2024-01-02T00:00:00+00:00"], "branch": ["Only in an intermediate commit.", "The wording shown."]},
+        "passes",
+    ),
+    (
+        "git-submodule-meeting",
+        "git",
+        {"dates": ["2024-01-02T00:00:00+00:00"], "submodule": "docs/meetings/sub.md"},
+        "passes",
+    ),
+    # Shapes that crashed the check and the build.
+    ("shape-folder-named-md", "folder", "docs/meetings/folder.md", "passes"),
+    (
+        "shape-deep-list",
+        "body",
+        "\n".join("    " * level + "- x" for level in range(300)),
+        "docs/meetings/case-shape-deep-list.md:43: this line nests lists, quotes or indented boxes 21 levels deep",
+    ),
+    ("shape-list-one-line", "body", "- " * 400 + "x", "nests lists, quotes or indented boxes 400 levels deep"),
+    ("shape-deep-quote", "body", ">" * 1000 + " x", "nests lists, quotes or indented boxes 1000 levels deep"),
+    (
+        "shape-deep-div-markdown",
+        "body",
+        "<div markdown>\n" * 300 + "x\n" + "</div>\n" * 300,
+        "docs/meetings/case-shape-deep-div-markdown.md:43: HTML elements here are nested 21 deep",
+    ),
+    (
+        "shape-deep-admonition",
+        "body",
+        "\n".join("    " * level + "!!! note" for level in range(300)),
+        "levels deep",
+    ),
+    (
+        "shape-deep-html-page",
+        "file",
+        ("docs/about.md", "# About\n\n" + "<div>\n\n" * 300 + "x\n\n" + "</div>\n\n" * 300),
+        "docs/about.md:43: HTML elements here are nested 21 deep",
+    ),
+    (
+        "shape-deep-list-page",
+        "file",
+        ("docs/about.md", "# About\n\n" + "\n".join("  " * level + "- x" for level in range(400)) + "\n"),
+        "docs/about.md:",
+    ),
+    # Passed by the check, refused later or not at all.
+    ("title-brace-anchor", "heading", "### Title {x} here {#case-title-brace-anchor-point}", "the title holds a brace"),
+    ("title-open-brace", "heading", "### Title { {#case-title-open-brace-point}", "the title holds a brace"),
+    (
+        "title-zero-width",
+        "front",
+        'title: "Case\\u200bzero width"',
+        "docs/meetings/case-title-zero-width.md:2: front matter: 'title' contains the invisible character U+200B",
+    ),
+    ("title-rlm", "front", 'summary: "Case \\u200f mark"', "'summary' contains the invisible character U+200F"),
+    (
+        "title-tag-characters",
+        "heading",
+        "### Title with \U000e0041\U000e0042 tags {#case-title-tag-characters-point}",
+        "the title contains the invisible character U+E0041",
+    ),
+    ("speaker-name-joiner", "speaker", 'name: "Name\\u2060Joiner"', "contains the invisible character U+2060"),
+    (
+        "nav-glob-pattern",
+        "file",
+        ("docs/.nav.yml", "nav:\n  - '{a,b}{a,b}{a,b}*.md'\n"),
+        "docs/.nav.yml:2: navigation:",
+    ),
+    ("nav-sort-value", "file", ("docs/.nav.yml", "nav:\n  - index.md\nsort:\n  by: evil\n"), "docs/.nav.yml:3:"),
+    ("nav-ignore-value", "file", ("docs/.nav.yml", "nav:\n  - index.md\nignore: {x: 1}\n"), "`ignore:` lists pages"),
+    ("nav-append-text", "file", ("docs/.nav.yml", "nav:\n  - index.md\nappend_unmatched: 'yes'\n"), "true or false"),
+    (
+        "nav-protocol-relative",
+        "file",
+        ("docs/.nav.yml", "nav:\n  - Home: index.md\n  - Evil: //evil.test/x\n"),
+        "docs/.nav.yml:3: navigation: '//evil.test/x' is neither a page of this site",
+    ),
+    (
+        "css-hex-escapes",
+        "file",
+        ("docs/stylesheets/extra.css", "a {\n  background: u\\72l(\\2f\\2f evil.test/x);\n}\n"),
+        "docs/stylesheets/extra.css:2: '//'",
+    ),
+    (
+        "css-comment-and-escape",
+        "file",
+        ("docs/stylesheets/extra.css", 'a { background: url(/**/"h\\74tps:evil.test/x"); }\n'),
+        "docs/stylesheets/extra.css:1: 'https:'",
+    ),
+    (
+        "css-ip-host",
+        "file",
+        ("docs/stylesheets/extra.css", 'a { background: image-set("//192.0.2.1/x.png" 1x); }\n'),
+        "docs/stylesheets/extra.css:1:",
+    ),
+    ("css-escaped-import", "file", ("docs/stylesheets/extra.css", '@\\69mport "x.css";\n'), "'@import'"),
+    (
+        "css-escaped-backslash-host",
+        "file",
+        ("docs/stylesheets/extra.css", 'a { background: url("/\\5c evil.test/x"); }\n'),
+        "docs/stylesheets/extra.css:1:",
+    ),
+    (
+        "id-trailing-newline",
+        "file",
+        (
+            "data/permalinks.yml",
+            'point_redirects:\n  "old-id\\n": case-id-trailing-newline-point\npage_redirects:\nmoved_points:\n',
+        ),
+        "data/permalinks.yml:2: point_redirects: `old-id\\n: case-id-trailing-newline-point` is not of the form",
+    ),
 ]

@@ -12,6 +12,7 @@ import contextlib
 import io
 import os
 import shutil
+import subprocess
 import time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +22,7 @@ import pytest
 from archives import NOTES
 from browser import FLAGS, require_chromium, serve
 from conftest import ROOT
+from git_project import IDENTITY, git
 from hostile_cases import CASES
 from playwright.sync_api import sync_playwright
 from site_build import BuiltSite, build_site
@@ -121,14 +123,48 @@ def apply_case(root: Path, order: int, name: str, kind: str, payload: object) ->
     elif kind == "symlink":
         path, target = payload
         (root / path).symlink_to(target)
+    elif kind == "folder":
+        (root / str(payload)).mkdir(parents=True)
     if not meeting.exists():
         meeting.write_text(text, encoding="utf-8")
+    if kind == "git":
+        commit_case(root, name, payload)
     pages += {
         "theme": [f"themes/case-{name}/"],
         "speaker": [f"speakers/case-{name}/"],
         "organisation": ["organisations/"],
     }.get(kind, [])
     return pages
+
+
+def commit_case(root: Path, name: str, payload: object) -> None:
+    """The project as a git clone: a commit on main per date (each rewording the point), then a submodule in the
+    meetings folder, or a branch with a commit per wording, as the payload says."""
+    assert isinstance(payload, dict)
+    meeting = root / "docs" / "meetings" / f"case-{name}.md"
+    text = f"Text of case {name}."
+
+    def commit(date: str, message: str) -> None:
+        environment = {**os.environ, "GIT_COMMITTER_DATE": date, "GIT_AUTHOR_DATE": date}
+        for args in (["add", "--all"], ["commit", "--quiet", "--allow-empty", "-m", message]):
+            subprocess.run(["git", "-C", str(root), *IDENTITY, *args], check=True, env=environment, capture_output=True)
+
+    git(root, "init", "--quiet", "--initial-branch=main")
+    for number, date in enumerate(payload["dates"]):
+        if number:
+            meeting.write_text(meeting.read_text(encoding="utf-8").replace(text, f"{text} Again {number}."), "utf-8")
+        commit(date, f"Commit {number}")
+    if "submodule" in payload:
+        head = git(root, "rev-parse", "HEAD").strip()
+        git(root, "update-index", "--add", "--cacheinfo", f"160000,{head},{payload['submodule']}")
+        commit(payload["dates"][-1], "A submodule where a meeting file would be")
+        (root / payload["submodule"]).mkdir()
+    if "branch" in payload:
+        git(root, "checkout", "--quiet", "-b", "change")
+        current = meeting.read_text(encoding="utf-8")
+        for number, wording in enumerate(payload["branch"]):
+            meeting.write_text(current.replace(f"Text of case {name}.", wording), encoding="utf-8")
+            commit(payload["dates"][-1], f"Branch commit {number}")
 
 
 def run_check(root: Path) -> tuple[int, str]:
@@ -169,6 +205,8 @@ def test_corpus_covers_every_class():
         "file",
         "bytes",
         "symlink",
+        "folder",
+        "git",
     }
 
 
@@ -201,7 +239,7 @@ def preview_batches() -> list[list[tuple[int, tuple[str, str, object, str]]]]:
     for order, case in enumerate(CASES, start=1):
         _name, kind, payload, _expected = case
         touched = {str(payload[0])} if kind in ("file", "bytes", "symlink") else set()
-        if any(path.startswith("data/") for path in touched):
+        if any(path.startswith("data/") for path in touched) or kind == "git":  # a git case is a clone of its own
             continue
         for files, cases in batches:
             if not files & touched:
@@ -317,3 +355,88 @@ def test_hostile_redirects_write_nothing_outside_the_site_even_in_a_preview(tmp_
     assert outside == []
     for page in built.dir.rglob("*.html"):
         assert "<script>alert(1)" not in page.read_text(encoding="utf-8"), page  # as escaped text in a problem, at most
+
+
+GIT_CASES = [case for case in CASES if case[1] == "git"]
+
+
+@pytest.mark.parametrize("name, kind, payload, expected", GIT_CASES, ids=[case[0] for case in GIT_CASES])
+def test_history_shows_only_what_main_published_and_any_date(tmp_path, name, kind, payload, expected):
+    root = base_project(tmp_path / "project")
+    apply_case(root, 1, name, kind, payload)
+    built = build_site(root / "mkdocs.yml", tmp_path / "site")
+    history = built.html(f"p/case-{name}-point/").css_first("#history").text(separator=" ")
+    every_file = "".join(p.read_text(encoding="utf-8", errors="replace") for p in built.dir.rglob("*") if p.is_file())
+    if "branch" in payload:
+        assert payload["branch"][0] not in every_file  # never read, so never published as an earlier wording
+        assert "changed on this branch" in history
+    far = {"@253402300800 +0000": "10000-01-01", "@99999999999999 +0000": "3170843-11-07"}
+    if payload["dates"][-1] in far:
+        assert f"last changed {far[payload['dates'][-1]]}" in history
+
+
+BIBTEX_CASES = [case for case in CASES if case[0].startswith("bibtex-") and case[3] == "passes"]
+
+
+def bibtex_fields(text: str) -> dict[str, str]:
+    """The fields of the one entry "Cite this" shows: `  name = {value},` lines."""
+    return {
+        line.split("=", 1)[0].strip(): line.split("=", 1)[1].strip().rstrip(",")[1:-1]
+        for line in text.split("\n")[1:-1]
+    }
+
+
+def test_cite_this_gives_bibtex_that_is_only_text_to_tex(previews):
+    from test_citations import tex_is_only_text
+
+    from notes_core.citations.bibtex import bibtex_text
+
+    checked = 0
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(), args=FLAGS)
+        for built, _pages in previews:
+            with serve(built.dir) as url:
+                page = browser.new_page(base_url=url)
+                for name, _kind, _payload, _expected in BIBTEX_CASES:
+                    if not (built.dir / f"meetings/case-{name}/index.html").exists():
+                        continue
+                    page.goto(f"meetings/case-{name}/")
+                    panel = page.locator(f"#cite-case-{name}-point")
+                    panel.locator("xpath=preceding-sibling::p[1]").get_by_role("button", name="Cite this").click()
+                    fields = bibtex_fields(panel.locator(f"#cite-case-{name}-point-bibtex").text_content() or "")
+                    heading = page.locator(f"h3#case-{name}-point").text_content() or ""
+                    title = page.locator("article h1").text_content() or ""
+                    assert fields["title"] == bibtex_text(title.strip())
+                    assert fields["note"] == "Labelled on this site: " + bibtex_text(heading.strip())
+                    assert all(tex_is_only_text(value) for key, value in fields.items() if key != "author"), fields
+                    checked += 1
+                page.close()
+        browser.close()
+    assert checked == len(BIBTEX_CASES)
+
+
+def test_search_results_and_landing_stay_on_the_site_whatever_the_address(previews):
+    """Results link only to the site's own addresses; a long or malformed ?h= or fragment throws nothing."""
+    built, _pages = previews[0]
+    errors: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=require_chromium(), args=FLAGS)
+        with serve(built.dir) as url:
+            page = browser.new_page(base_url=url)
+            page.on("pageerror", lambda error: errors.append(str(error)))
+            for address in (
+                "about/?h=" + "word%20" * 20000,
+                "about/?h=%E0%A4%A#%E0%A4%A",
+                "meetings/?h=(((((((((a" + "+" * 5000 + "#%",
+                "?h=" + "a" * 100000 + "#" + "%ZZ" * 1000,
+            ):
+                page.goto(address, wait_until="load")
+            page.goto("", wait_until="networkidle")
+            page.keyboard.press("/")
+            page.keyboard.type("case", delay=10)
+            page.locator(".md-search-result__item").first.wait_for(timeout=10000)
+            hrefs = page.eval_on_selector_all(".md-search-result__link", "links => links.map(a => a.href)")
+            page.close()
+        browser.close()
+    assert errors == []
+    assert hrefs and all(urlsplit(href).netloc == urlsplit(url).netloc for href in hrefs), hrefs
