@@ -130,7 +130,7 @@ def new_meeting(root: Path, title: str, series: str) -> int:
     try:
         path = create_meeting(load_settings(root), title, series)
     except NewMeetingError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {one_line(str(error))}", file=sys.stderr)
         return 1
     print(f"Created {path.relative_to(root).as_posix()}.")
     print(

@@ -180,3 +180,43 @@ def test_no_contributor_text_starts_a_line_or_leaves_its_construct_in_a_workflow
             assert node.parent is not None and node.parent.tag == "code", node.parent.html
     blocks = html.css("pre > code")
     assert all(EVIL not in block.text() for block in blocks)  # the entries to paste are the check's own words
+
+
+def test_the_strict_build_log_is_inert_too(project, tmp_path):
+    """MkDocs prints the content's problems (and its own warnings) to the log as well: every line made inert."""
+    write_hostile_contribution(project)
+    (project / "docs" / "about.md").write_text("[x](EVIL\n::error::x.md)\n\nSee [EVIL](EVIL::error::x.md).\n", "utf-8")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+        cwd=project,
+        capture_output=True,
+        timeout=300,
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+    )
+    output = (result.stdout + result.stderr).decode("utf-8")
+    assert result.returncode != 0 and "Traceback" not in output and EVIL in output
+    assert "\r" not in output and "\x1b" not in output and "##[" not in output
+    for line in output.split("\n"):
+        assert not line.lstrip().startswith("::") and "::" not in line, line
+
+
+def test_any_logger_s_lines_are_made_inert_once_the_build_starts():
+    import io
+    import logging
+
+    from notes_core.safety.log_text import make_log_inert
+
+    stream = io.StringIO()
+    handler = logging.StreamHandler(stream)
+    logger = logging.getLogger("mkdocs.plugins.some-plugin-quoting-content")
+    logger.addHandler(handler)
+    try:
+        make_log_inert()
+        make_log_inert()  # once per build: twice adds nothing
+        logger.warning("link %s not found", "x.md\n::error file=README.md::forged ##[warning]y")
+    finally:
+        logger.removeHandler(handler)
+    printed = stream.getvalue()
+    assert printed.count("\n") == 2 and "::" not in printed and "##[" not in printed, printed
+    assert all(not line.lstrip().startswith("::") for line in printed.split("\n"))
+    assert sum(1 for f in handler.filters if type(f).__name__ == "InertLogFilter") == 1
