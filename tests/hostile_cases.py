@@ -7,7 +7,8 @@ A case is (name, kind, payload, expected):
 - kind "body": Markdown added to a key point's text; "heading": the key point's heading line;
   "front": a front-matter line `field: value`; "theme"/"speaker"/"series"/"organisation": YAML fields of a
   registry entry the meeting uses; "file": a file written under the project; "bytes": raw bytes written;
-  "symlink": a link to a file outside the project; "folder": a folder made at that path; "git": the project
+  "symlink": a link to a file outside the project; "folder": a folder made at that path; "fifo": a named pipe
+  there; "git": the project
   made a git clone whose commits are the payload's (tests/test_hostile_corpus.py, commit_case).
 - expected: the path (and, after a colon, a phrase) the check's message must name, or "passes".
 """
@@ -614,4 +615,19 @@ CASES: list[tuple[str, str, object, str]] = [
         ),
         "data/permalinks.yml:2: point_redirects: `old-id\\n: case-id-trailing-newline-point` is not of the form",
     ),
+    # Found by the hostile review of the second round: letters that show nothing, a pipe where a file would be
+    # (the build hung reading it), and a commit at the last second git holds (extracting main's files for the
+    # published-link check raised OverflowError).
+    (
+        "review-hangul-filler",
+        "front",
+        'title: "Case \\u3164 filler"',
+        "docs/meetings/case-review-hangul-filler.md:2: front matter: 'title' contains the invisible character U+3164",
+    ),
+    ("review-braille-blank", "front", 'summary: "Blank \\u2800 here"', "invisible character U+2800"),
+    ("review-halfwidth-filler", "heading", "### Half \uffa0 width {#case-review-halfwidth-filler-point}", "U+FFA0"),
+    ("review-grapheme-joiner", "theme", 'title: "Joiner \\u034f here"\n  description: Hostile.', "U+034F"),
+    ("review-khmer-vowel", "speaker", 'name: "Khmer \\u17b4 vowel"', "data/speakers.yml:"),
+    ("review-pipe-meeting", "fifo", "docs/meetings/pipe.md", "docs/meetings/pipe.md:1: this is not a file"),
+    ("review-last-second", "git", {"dates": ["2024-01-02T00:00:00+00:00", "@9223372036854775807 +0000"]}, "passes"),
 ]

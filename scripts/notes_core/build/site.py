@@ -80,7 +80,9 @@ def load_site(
         redirects.point_reasons,
         redirects.withdrawn,
     )
-    contributed = frozenset(p.relative_to(docs).as_posix() for p in docs.rglob("*") if p.is_file())
+    everything = [p for p in docs.rglob("*") if not p.is_dir()]
+    contributed = frozenset(p.relative_to(docs).as_posix() for p in everything if p.is_file())
+    not_files = {p.relative_to(docs).as_posix() for p in everything if not p.is_file()}  # a pipe would hang a read
     taken = check_site_addresses(contributed, pages, errors)
     page_uris = frozenset({uri for uri in contributed if uri.endswith(".md")} | {u for u in pages if u.endswith(".md")})
     notes: tuple[str, ...] = ()
@@ -104,5 +106,5 @@ def load_site(
         history,
         notes,
         tuple(ContentErrors(errors).errors),
-        frozenset(taken | {uri for uri in contributed if not is_site_path(uri)}),
+        frozenset(taken | not_files | {uri for uri in contributed if not is_site_path(uri)}),
     )

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Mapping
 from typing import Any
 
 from markdown.extensions.toc import slugify
 
 from notes_core.errors import Problems, suggest
-from notes_core.safety.log_text import INVISIBLE
+from notes_core.safety.log_text import is_invisible
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 MAX_ID = 80
@@ -22,9 +21,9 @@ LONG_FIELDS = {"question", "summary", "description", "when"}
 def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
     """Why a one-line text value is not acceptable, or None. Refused by Unicode category, not by a list: every
     control (tabs and line breaks included: every field is one line), every format character (zero-width
-    spaces and joiners, bidirectional marks and overrides, tag characters), private-use and unassigned ones:
-    each makes text read differently from what it is, or shows nothing at all."""
-    char = next((char for char in value if unicodedata.category(char) in INVISIBLE), None)
+    spaces and joiners, bidirectional marks and overrides, tag characters), private-use and unassigned ones, and
+    the few letters that show nothing (safety/log_text.py): each makes text read differently from what it is."""
+    char = next((char for char in value if is_invisible(char)), None)
     if char is not None:
         if char in "\n\r\u2028\u2029\x85\x0b\x0c":
             return "is more than one line; write it on one line"

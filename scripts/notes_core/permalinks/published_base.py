@@ -162,9 +162,13 @@ def published_at(base: Base) -> Published | Unknown:
     with tempfile.TemporaryDirectory(prefix="notes-published-") as folder:
         copy = Path(folder)
         with tarfile.open(fileobj=io.BytesIO(archive.stdout), mode="r:") as tar:
+            # The files get no time: git archive gives them the commit's, which may be any date git can hold
+            # (one past the year 2262 does not fit a file's time, and extracting raised OverflowError).
             if hasattr(tarfile, "data_filter"):
-                tar.extractall(copy, filter="data")
+                tar.extractall(copy, filter=lambda member, path: tarfile.data_filter(member, path).replace(mtime=0))
             else:  # Python before 3.11.4; the archive is this repository's own history
+                for member in tar.getmembers():
+                    member.mtime = 0
                 tar.extractall(copy)
         return ask_published(copy, base.name)
 

@@ -165,6 +165,10 @@ def check_tree(folder: Path, root: Path, allowed: set[str], errors: list[Content
                     "repository)",
                 )
             )
+        elif not path.is_file() and not path.is_dir():  # a pipe, a socket, a device: reading one can hang
+            errors.append(
+                ContentError(rel, 1, "this is not a file (a pipe or a device); remove it and put the file itself here")
+            )
         elif path.is_file():
             suffix = "".join(path.suffixes[-1:]).lower()
             if suffix not in allowed:

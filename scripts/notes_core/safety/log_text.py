@@ -18,6 +18,20 @@ import unicodedata
 # bidirectional marks and overrides, tag characters), private use, surrogates, unassigned, and the line and
 # paragraph separators.
 INVISIBLE = {"Cc", "Cf", "Co", "Cs", "Cn", "Zl", "Zp"}
+# And the few letters, marks and symbols that show nothing: Hangul fillers, the braille blank, the combining
+# grapheme joiner, Khmer's inherent vowels, Mongolian and other variation selectors.
+BLANK = frozenset(
+    "\u115f\u1160\u3164\uffa0\u2800\u034f\u17b4\u17b5\u180b\u180c\u180d\u180f"
+    + "".join(map(chr, range(0xFE00, 0xFE10)))
+    + "".join(map(chr, range(0xE0100, 0xE01F0)))
+)
+
+
+def is_invisible(char: str) -> bool:
+    """A character that shows nothing, or breaks or reorders a line."""
+    return char in BLANK or unicodedata.category(char) in INVISIBLE
+
+
 COMMAND = re.compile(r":(?=:)|#(?=#\[)")
 NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
@@ -37,7 +51,7 @@ def _inert(text: str) -> str:
 
 def one_line(text: str) -> str:
     """Text as one inert line: every line break, control and invisible character shown as an escape."""
-    return _inert("".join(shown(char) if unicodedata.category(char) in INVISIBLE else char for char in text))
+    return _inert("".join(shown(char) if is_invisible(char) else char for char in text))
 
 
 def log_text(text: str) -> str:
