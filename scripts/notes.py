@@ -145,9 +145,9 @@ def import_file(root: Path, path: Path, output: Path | None, series: str, title:
     try:
         result = import_writeup(settings, path, output, series, title, question, shown=path.as_posix())
     except WriteupError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {one_line(str(error))}", file=sys.stderr)
         return 1
-    print(import_report(root, result))
+    print(log_text(import_report(root, result)))  # the issue's text, in a CI log
     return report_check(root, result)
 
 
@@ -182,7 +182,7 @@ def report_check(root: Path, result: ImportResult) -> int:
         placeholders = [e for e in errors.errors if e.message.startswith("placeholder")]
         others = [e for e in errors.errors if not e.message.startswith("placeholder")]
         print(f"\n`make check` now reports {len(placeholders)} FILL IN(s) to replace:")
-        print("\n".join(f"  {e.path}:{e.line}" for e in placeholders))
+        print("\n".join(f"  {one_line(e.path)}:{e.line}" for e in placeholders))
         if others:
             print(f"\nand {len(others)} other problem(s):", file=sys.stderr)
             print("\n".join(str(e) for e in others), file=sys.stderr)
@@ -203,9 +203,9 @@ def import_issue(root: Path, event: Path, outputs: Path | None, body: Path | Non
             settings, writeup, title_hint=submitted.title, question_hint=submitted.question, date=submitted.date
         )
     except (IssueFormError, WriteupError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {one_line(str(error))}", file=sys.stderr)
         return 1
-    print(import_report(root, result))
+    print(log_text(import_report(root, result)))  # the issue's text, in a CI log
     slug = result.slug
     values = {
         "slug": slug,
