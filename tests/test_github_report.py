@@ -220,3 +220,30 @@ def test_any_logger_s_lines_are_made_inert_once_the_build_starts():
     assert printed.count("\n") == 2 and "::" not in printed and "##[" not in printed, printed
     assert all(not line.lstrip().startswith("::") for line in printed.split("\n"))
     assert sum(1 for f in handler.filters if type(f).__name__ == "InertLogFilter") == 1
+
+
+def test_the_import_of_a_write_up_prints_its_text_inert(project, tmp_path):
+    """The import workflow prints what it made of an issue's text to its log: that text starts no command either."""
+    source = tmp_path / "notes.txt"
+    source.write_text(
+        "From: EVIL ::error file=README.md,line=1::forged\n"
+        "Subject: ##[warning]EVIL\n"
+        "Joining forces against commands\n"
+        "The topic was ‘What if notes hold commands?’\n"
+        "Here are some of the key points made by speakers and in discussion:\n"
+        "::stop-commands::EVIL\n"
+        "A point with ##[error]EVIL in it, and ::error::EVIL too.\n"
+        "\x1b[2K::warning::EVIL\n",
+        encoding="utf-8",
+    )
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "notes.py"), "--root", str(project), "import", str(source)],
+        capture_output=True,
+        timeout=120,
+        env={**os.environ, "GITHUB_ACTIONS": "true"},
+    )
+    output = (result.stdout + result.stderr).decode("utf-8")
+    assert "Traceback" not in output and EVIL in output
+    assert "\r" not in output and "\x1b" not in output and "##[" not in output
+    for line in output.split("\n"):
+        assert not line.lstrip().startswith("::") and "::" not in line, line
