@@ -84,7 +84,7 @@ def test_theme_map_has_a_column_per_series_and_the_picture_as_a_file(large_site)
     assert len(columns) * len(ARCHIVE.themes) > LIMIT["INLINE_PICTURE_CELLS"]
     assert html.css_first("article svg") is None
     assert html.css_first('article img[src="theme-map.svg"]') is not None
-    assert "each series's key points" in large_site.file("connections/theme-map.svg").read_text(encoding="utf-8")
+    assert "each series’s key points" in large_site.file("connections/theme-map.svg").read_text(encoding="utf-8")
 
 
 def test_long_theme_pages_are_compact_and_short_ones_keep_the_text(large_site):
@@ -151,4 +151,4 @@ def test_one_long_series_is_listed_line_by_line_and_mapped_as_one_column():
         '<th>Theme</th>\n<th style="text-align:right"><a href="../meetings/" title="Joining Forces">1</a></th>\n'
         '<th style="text-align:right">All</th>' in matrix
     )
-    assert "of each series's key points" in matrix
+    assert "of each series’s key points" in matrix
