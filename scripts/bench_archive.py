@@ -21,6 +21,9 @@ def vocabulary() -> list[str]:
     return [w for w in re.findall(r"[A-Za-z][a-z]+", text) if len(w) > 2]
 
 
+MAX_TITLE = 80  # as the check allows
+
+
 def sentence(rng: random.Random, words: list[str], low: int, high: int) -> str:
     chosen = rng.choices(words, k=rng.randint(low, high))
     return " ".join(chosen).capitalize() + "."
@@ -85,7 +88,10 @@ def write_archive(folder: Path, meetings: int, seed: int = 7) -> None:
                 point_number += 1
                 point_themes = rng.sample(themes, rng.choice([1, 2, 2, 2, 3]))
                 used_themes += [t["id"] for t in point_themes if t["id"] not in used_themes]
-                lines.append(f"### {sentence(rng, words, 4, 8)[:-1]} {{#point-{point_number:05d}}}")
+                title = sentence(rng, words, 4, 8)[:-1]
+                while len(title) > MAX_TITLE:  # the check refuses longer titles
+                    title = title.rsplit(" ", 1)[0]
+                lines.append(f"### {title} {{#point-{point_number:05d}}}")
                 lines.append("themes: " + ", ".join(t["id"] for t in point_themes))
                 if rng.random() < 0.3:
                     lines.append(f"speaker: {rng.choice(present)['id']}")
