@@ -31,6 +31,7 @@ from notes_core.build.page import BuildEpoch, PagePlan, finish_output, finish_pa
 from notes_core.build.site import Site, load_site
 from notes_core.build.writer import FileWriter, OutputError
 from notes_core.errors import ContentErrors
+from notes_core.permalinks.sitemap import with_permanent_pages
 from notes_core.render.page import Page as GeneratedPage
 from notes_core.render.page import toc_tokens
 from notes_core.safety.csp import add_policy, content_security_policy, inline_scripts
@@ -103,7 +104,7 @@ class NotesBuild:
         plan = self.plan(page, config)
         if plan.generated or plan.meeting:
             page.edit_url = page.edit_url if plan.meeting else None  # a generated page has no file to edit
-        page.meta = plan.meta(page.meta, config.site_url or "")
+        page.meta = plan.meta(page.meta, config.site_url or "", config.site_name)
         return plan.markdown(markdown)
 
     def page_content(self, html: str, page: Page, config: MkDocsConfig) -> str:
@@ -266,8 +267,11 @@ def on_post_page(output: str, *, page: Page, config: MkDocsConfig) -> str:
 
 
 def on_post_template(output: str, *, template_name: str, config: MkDocsConfig) -> str:
-    # Pages made from a template alone (404.html), with the base URL MkDocs gives them.
+    # Pages made from a template alone (404.html), with the base URL MkDocs gives them; and the sitemap, which
+    # also lists the permanent pages.
     build = _current()
+    if template_name == "sitemap.xml" and build.site is not None:
+        return with_permanent_pages(output, build.site.archive, config.site_url or "")
     if not template_name.endswith(".html") or build.serving:
         return output
     base_url = (

@@ -137,12 +137,21 @@ def permanent_page_file(point_id: str) -> str:
     return permanent_address(point_id) + "index.html"
 
 
+CITATION_BIBTEX = "citation.bib"
 CITATION_RIS = "citation.ris"
 CITATION_CSL_JSON = "citation.json"
+# A point's citation files, as its permanent page offers them: (label, file name, media type).
+CITATION_FILES = (
+    ("BibTeX", CITATION_BIBTEX, "application/x-bibtex"),
+    ("RIS", CITATION_RIS, "application/x-research-info-systems"),
+    ("CSL-JSON", CITATION_CSL_JSON, "application/vnd.citationstyles.csl+json"),
+)
+# The picture link previews show for every page (made at build time, render/preview_image.py).
+PREVIEW_IMAGE = "assets/preview.png"
 
 
 def citation_file(point_id: str, name: str) -> str:
-    """A point's citation as a file beside its permanent page: p/<id>/citation.ris, p/<id>/citation.json."""
+    """A point's citation as a file beside its permanent page: p/<id>/citation.bib, .ris, .json."""
     return permanent_address(point_id) + name
 
 

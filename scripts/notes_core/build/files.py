@@ -1,6 +1,6 @@
 """Every generated file of the site, from each folder's renderers: the pages (render/), the permanent and
-redirect pages (permalinks/), the exports and the feed. Keyed by docs path; a page is a render.page.Page, any
-other file its text."""
+redirect pages (permalinks/), the exports, the feed and the link-preview picture. Keyed by docs path; a page is
+a render.page.Page, any other file its text (or bytes: the picture)."""
 
 from __future__ import annotations
 
@@ -18,12 +18,13 @@ from notes_core.render.meetings_index import render_meetings_index, render_serie
 from notes_core.render.nav import render_nav_files
 from notes_core.render.organisations import render_organisations_index
 from notes_core.render.page import Page
+from notes_core.render.preview_image import preview_png, strapline
 from notes_core.render.related import build_related
 from notes_core.render.speakers import render_speaker_page, render_speakers_index
 from notes_core.render.themes import render_theme_page, render_themes_index
 from notes_core.settings import Settings
 
-Generated = dict[str, "Page | str"]
+Generated = dict[str, "Page | str | bytes"]
 
 
 def render_pages(
@@ -50,6 +51,7 @@ def render_pages(
     )
     pages.update(render_feed(archive, site_url, site_name))
     pages.update(render_redirect_pages(page_redirects or {}, site_url, site_name))
+    pages[A.PREVIEW_IMAGE] = preview_png(site_name, strapline(archive))
     return pages
 
 

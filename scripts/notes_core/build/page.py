@@ -19,7 +19,8 @@ from notes_core.addresses import docs_file, meeting_slug
 from notes_core.build.site import Site
 from notes_core.check.docs import find_line
 from notes_core.check.page_meta import safe_meta
-from notes_core.citations.formats import meeting_highwire_tags
+from notes_core.citations.formats import head_tags
+from notes_core.citations.model import meeting_citation
 from notes_core.errors import ContentError, ContentErrors
 from notes_core.model import Meeting
 from notes_core.read.source_files import read_source
@@ -70,7 +71,7 @@ class PagePlan:
     problems: tuple[ContentError, ...] = field(default=())
     meeting_markdown: MeetingMarkdown | None = None
 
-    def meta(self, front_matter: dict[str, Any], site_url: str) -> dict[str, Any]:
+    def meta(self, front_matter: dict[str, Any], site_url: str, site_name: str) -> dict[str, Any]:
         """What the theme is told of the page: only what the model holds, or what the check allows."""
         if self.generated is not None:
             meta: dict[str, Any] = {"title": self.generated.title, "description": self.generated.description}
@@ -79,15 +80,14 @@ class PagePlan:
             return meta
         if self.meeting is None:
             return safe_meta(front_matter)  # a preview may show a page the check refuses
-        archive = self.site.archive
+        citation = meeting_citation(self.site.archive, self.meeting, site_url, site_name)
         return {
             "title": self.meeting.title,
             "description": self.meeting.summary,
-            "series_title": archive.series[self.meeting.series].title,
-            # For reference managers (overrides/main.html prints them, escaped again there).
+            # For reference managers and link previews (overrides/main.html prints them, escaped again there).
             "citation": [
-                {"name": name, "content": escape(value)}
-                for name, value in meeting_highwire_tags(archive, self.meeting, site_url)
+                {"attribute": attribute, "name": name, "content": escape(value)}
+                for attribute, name, value in head_tags(citation)
             ],
         }
 

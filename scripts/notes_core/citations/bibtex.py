@@ -1,5 +1,4 @@
-"""BibTeX: a value escaped for a field, as TeX will read it. docs/javascripts/points.js builds the "Cite this"
-BibTeX with the same escaping (the tests hold the two to each other), until the citation model makes it here.
+"""BibTeX: a value escaped for a field, as TeX will read it; formats.py makes every BibTeX entry with it.
 
 In a braced field BibTeX keeps the text as it is, and TeX then reads it: `\\` starts a command (`\\input`), `{`
 and `}` end the field and let another begin, `%` comments out the rest of the line, `# & $ _ ^ ~` are

@@ -1,115 +1,131 @@
-"""How a key point, or a meeting, is cited: what reference managers read from its pages (Highwire Press
-`citation_*` tags, schema.org JSON-LD) and the files they import (RIS, CSL-JSON).
+"""Every format a citation is made in, from the one model (model.py): the texts a reader copies (plain, Harvard),
+the files reference managers import (BibTeX, RIS, CSL-JSON), and what they and link previews read from the page
+(tags in its head, schema.org JSON-LD, Open Graph).
 
-The notes' own words make a citation: the network as author, the meeting's title, the series and the
-point's id. A point's title was written for this site: it is given only as the site's label, never
-as the title of the work. The notes give no dates, so no citation carries one.
+What Zotero makes of the tags (its translators "Embedded Metadata", "RDF", "RIS", "BibTeX", "CSL JSON"; the
+tests hold the tags to these rules on every point):
+- The item type: a `citation_*` title only guesses "journal article", and any type an RDF vocabulary gives wins
+  over that guess; `og:type` "website" gives "web page". No tag that fixes another type is written
+  (citation_journal_title, citation_inbook_title, citation_technical_report_institution, ...).
+- The author: a `citation_author` (or `DC.creator`) is split into first and last name unless it holds a comma;
+  a trailing comma, which the name then loses, keeps "Better Way network" as one name (single field).
+- The website: `og:site_name`, for a web page. The kind of page: `DC.type` (Zotero's "website type"), which names
+  no item type. The URL: `citation_public_url`, and the canonical link. No `<time>` and no date tag: no date.
 """
 
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-from notes_core.addresses import absolute, meeting_page, page_address, permanent_address
-from notes_core.model import Archive, Meeting, Point
+from notes_core.citations.bibtex import bibtex_text, bibtex_url
+from notes_core.citations.model import Citation
 
-AUTHOR = "Better Way network"
-LINE_BREAKS = re.compile(r"\s+")
-
-
-def citation_title(meeting: Meeting, point: Point) -> str:
-    """The meeting's title and the point's id: both the notes' own, so the citation quotes nothing of the site's."""
-    return f"{meeting.title}, key point {point.id}"
+# The reader's own date goes here: the page says so without JavaScript, and its script writes today's date in.
+ACCESSED = "the date you read it"
 
 
-def meeting_url(site_url: str, meeting: Meeting) -> str:
-    return absolute(site_url, page_address(meeting_page(meeting.slug)))
+def plain(citation: Citation) -> str:
+    return f"{citation.author} (n.d.) {citation.title} [{citation.genre}]. {citation.website}. {citation.url}"
 
 
-def point_citation(archive: Archive, point: Point, site_url: str) -> dict[str, str]:
-    """The facts every form of the point's citation is made from."""
-    meeting = archive.meetings_by_slug[point.meeting]
-    return {
-        "id": point.id,
-        "title": citation_title(meeting, point),
-        "meeting": meeting.title,
-        "meeting_url": meeting_url(site_url, meeting),
-        "series": archive.series[meeting.series].title,
-        "label": point.title,
-        "url": absolute(site_url, permanent_address(point.id)),
-    }
+def harvard(citation: Citation, accessed: str = ACCESSED) -> str:
+    """Harvard (Cite Them Right), common in UK reports. The notes give no date: "n.d."."""
+    return (
+        f"{citation.author} (n.d.) {citation.title} [{citation.genre}]. {citation.website}. "
+        f"Available at: {citation.url} (Accessed: {accessed})."
+    )
 
 
-def highwire_tags(citation: dict[str, str]) -> list[tuple[str, str]]:
-    """Highwire Press tags, as Zotero and Google Scholar read them. The series goes in citation_series_title
-    (Zotero's `series`): citation_inbook_title would make each point a chapter of a book, which it is not."""
-    return [
-        ("citation_title", citation["title"]),
-        ("citation_author", AUTHOR),
-        ("citation_series_title", citation["series"]),
-        ("citation_public_url", citation["url"]),
+def bibtex(citation: Citation) -> str:
+    """biblatex's @online, which Zotero imports as a web page, with the website in `journaltitle` (where Zotero and
+    citation.js read a web page's website from). Double braces keep the capitals of the title and the name as
+    they are (styles would lower-case a title, and split a name into first and last)."""
+    fields = [
+        ("author", "{" + bibtex_text(citation.author) + "}"),
+        ("title", "{" + bibtex_text(citation.title) + "}"),
+        ("type", "{" + bibtex_text(citation.genre) + "}"),
+        ("journaltitle", "{" + bibtex_text(citation.website) + "}"),
+        ("abstract", bibtex_text(citation.description)),
+        ("note", bibtex_text(citation.note)),
+        ("url", bibtex_url(citation.url)),
     ]
-
-
-def meeting_highwire_tags(archive: Archive, meeting: Meeting, site_url: str) -> list[tuple[str, str]]:
-    return [
-        ("citation_title", meeting.title),
-        ("citation_author", AUTHOR),
-        ("citation_series_title", archive.series[meeting.series].title),
-        ("citation_public_url", meeting_url(site_url, meeting)),
-    ]
-
-
-def json_ld(citation: dict[str, str], description: str, keywords: list[str]) -> dict[str, Any]:
-    """schema.org: the point as a work that is part of its meeting's notes, by the network."""
-    return {
-        "@context": "https://schema.org",
-        "@type": "CreativeWork",
-        "name": citation["title"],
-        "description": description,
-        "identifier": citation["id"],
-        "url": citation["url"],
-        "keywords": keywords,
-        "author": {"@type": "Organization", "name": AUTHOR},
-        "isPartOf": {
-            "@type": "CreativeWork",
-            "name": citation["meeting"],
-            "url": citation["meeting_url"],
-            "isPartOf": {"@type": "CreativeWorkSeries", "name": citation["series"]},
-        },
-    }
+    body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields if value)
+    return f"@online{{{bibtex_text(citation.key)},\n{body}\n}}\n"
 
 
 def ris_value(value: str) -> str:
     """RIS holds one field per line: a line break in a value would end it and could start another field."""
-    return LINE_BREAKS.sub(" ", value).strip()
+    return " ".join(value.split())
 
 
-def render_ris(citation: dict[str, str]) -> str:
+def ris(citation: Citation) -> str:
     fields = [
         ("TY", "ELEC"),
-        ("AU", AUTHOR),
-        ("TI", citation["title"]),
-        ("T2", citation["series"] + " series"),
-        ("UR", citation["url"]),
-        ("N1", "Labelled on this site: " + citation["label"]),
+        ("AU", citation.author),
+        ("TI", citation.title),
+        ("T2", citation.website),
+        ("M3", citation.genre),
+        ("UR", citation.url),
+        ("AB", citation.description),
+        *(("KW", keyword) for keyword in citation.keywords),
+        ("N1", citation.note),
     ]
-    return "".join(f"{tag}  - {ris_value(value)}\r\n" for tag, value in fields) + "ER  - \r\n"
+    return "".join(f"{tag}  - {ris_value(value)}\r\n" for tag, value in fields if value) + "ER  - \r\n"
 
 
-def csl_item(citation: dict[str, str]) -> dict[str, Any]:
-    return {
-        "id": "jf-" + citation["id"],
+def csl_item(citation: Citation) -> dict[str, Any]:
+    item: dict[str, Any] = {
+        "id": citation.key,
         "type": "webpage",
-        "title": citation["title"],
-        "author": [{"literal": AUTHOR}],
-        "container-title": citation["series"] + " series",
-        "URL": citation["url"],
-        "note": "Labelled on this site: " + citation["label"],
+        "title": citation.title,
+        "author": [{"literal": citation.author}],
+        "container-title": citation.website,
+        "genre": citation.genre,
+        "URL": citation.url,
+        "abstract": citation.description,
     }
+    if citation.keywords:
+        item["keyword"] = ", ".join(citation.keywords)
+    if citation.note:
+        item["note"] = citation.note
+    return item
 
 
-def render_csl_json(citation: dict[str, str]) -> str:
+def csl_json(citation: Citation) -> str:
     return json.dumps([csl_item(citation)], ensure_ascii=False, indent=2) + "\n"
+
+
+def head_tags(citation: Citation) -> list[tuple[str, str, str]]:
+    """(attribute, name, content) of each <meta> for reference managers and link previews; see the module's
+    docstring for what Zotero makes of them. The title is the citation's; `og:title` is the page's headline."""
+    return [
+        ("name", "citation_title", citation.title),
+        ("name", "citation_author", citation.author + ","),
+        ("name", "citation_public_url", citation.url),
+        ("name", "DC.type", citation.genre),
+        ("property", "og:type", "website"),
+        ("property", "og:site_name", citation.website),
+        ("property", "og:url", citation.url),
+        ("property", "og:description", citation.description),
+    ]
+
+
+def json_ld(citation: Citation, home: str) -> dict[str, Any]:
+    """schema.org: a web page of the website, by the network."""
+    data: dict[str, Any] = {
+        "@context": "https://schema.org",
+        "@type": "WebPage",
+        "name": citation.title,
+        "description": citation.description,
+        "url": citation.url,
+        "genre": citation.genre,
+        "author": {"@type": "Organization", "name": citation.author},
+        "isPartOf": {"@type": "WebSite", "name": citation.website, "url": home},
+        "publisher": {"@type": "Organization", "name": citation.website, "url": home},
+    }
+    if citation.label:
+        data["alternativeHeadline"] = citation.label
+    if citation.keywords:
+        data["keywords"] = list(citation.keywords)
+    return data

@@ -4,55 +4,83 @@ and its history on this site, as the templates in templates/ receive them."""
 from __future__ import annotations
 
 from notes_core.addresses import (
-    CITATION_CSL_JSON,
-    CITATION_RIS,
+    CITATION_FILES,
     MEETINGS_INDEX,
+    PREVIEW_IMAGE,
     absolute,
     citation_file,
     from_permanent_page,
+    meeting_page,
     page_address,
     permanent_address,
     point_address,
+    speaker_page,
+    theme_page,
 )
-from notes_core.citations.formats import highwire_tags, json_ld, point_citation
+from notes_core.citations.formats import ACCESSED, bibtex, harvard, head_tags, json_ld, plain
+from notes_core.citations.model import point_citation
 from notes_core.model import Archive, Point
 from notes_core.permalinks.history import History, PointDates, point_dates
+from notes_core.render.preview_image import PREVIEW_SIZE, strapline
 
 
 def permanent_page_context(
     archive: Archive, point: Point, site_url: str, site_name: str, related: dict[str, tuple[str, ...]]
 ) -> dict[str, object]:
-    """What the point's permanent page (/p/<id>/) shows and says to link previews and reference managers."""
+    """What the point's permanent page (/p/<id>/) shows, and says to link previews and reference managers."""
     meeting = archive.meetings_by_slug[point.meeting]
-    description = shorten(one_line(point), 300)
-    citation = point_citation(archive, point, site_url)
+    citation = point_citation(archive, point, site_url, site_name)
     twin = archive.points.get(point.twin or "")
+    speaker = archive.speakers.get(point.speaker or "")
     return {
         "title": point.title,
         "site_name": site_name,
-        "description": description,
+        "home": from_permanent_page(""),
+        "description": citation.description,
         "blocks": point.grouped_blocks,
-        "location": absolute(site_url, point_address(point.meeting, point.id)),
-        "permanent": absolute(site_url, permanent_address(point.id)),
-        "relative": from_permanent_page(point_address(point.meeting, point.id)),
-        "meeting": meeting.title,
-        "series": archive.series[meeting.series].title,
-        "citation_tags": highwire_tags(citation),
-        "json_ld": json_ld(citation, description, [archive.themes[t].title for t in point.themes]),
-        "citation_files": [
-            ("RIS", from_permanent_page(citation_file(point.id, CITATION_RIS))),
-            ("CSL-JSON", from_permanent_page(citation_file(point.id, CITATION_CSL_JSON))),
+        "permanent": citation.url,
+        "in_context": from_permanent_page(point_address(point.meeting, point.id)),
+        "meeting": {
+            "title": meeting.title,
+            "href": from_permanent_page(page_address(meeting_page(meeting.slug))),
+            "order": meeting.order,
+            "series": archive.series[meeting.series].title,
+        },
+        "speaker": None
+        if speaker is None
+        else {"name": speaker.name, "href": from_permanent_page(page_address(speaker_page(speaker.id)))},
+        "themes": [
+            {"title": archive.themes[t].title, "href": from_permanent_page(page_address(theme_page(t)))}
+            for t in point.themes
         ],
-        # The twin (same meeting, the same idea stated again) first, then points from other meetings.
+        "head_tags": head_tags(citation),
+        "image": {
+            "url": absolute(site_url, PREVIEW_IMAGE),
+            "width": PREVIEW_SIZE[0],
+            "height": PREVIEW_SIZE[1],
+            "alt": f"{site_name}: {strapline(archive)}",
+        },
+        "json_ld": json_ld(citation, absolute(site_url, "")),
+        "cite": {
+            "plain": plain(citation),
+            "harvard": harvard(citation).split(ACCESSED, 1),
+            "accessed": ACCESSED,
+            "bibtex": bibtex(citation),
+        },
+        "citation_files": [
+            (label, from_permanent_page(citation_file(point.id, name)), media_type)
+            for label, name, media_type in CITATION_FILES
+        ],
+        # The twin (same meeting, the same idea stated again) first, then the related points.
         "twin": related_link(archive, twin) if twin is not None else None,
         "related": [related_link(archive, archive.points[other]) for other in related.get(point.id, ())],
     }
 
 
 def related_link(archive: Archive, point: Point) -> dict[str, str]:
-    """A point as a permanent page links to it: its place in its meeting, its label and its meeting's title."""
+    """Another point as a permanent page links to it: its own permanent page, its label and its meeting's title."""
     return {
-        "href": from_permanent_page(point_address(point.meeting, point.id)),
+        "href": from_permanent_page(permanent_address(point.id)),
         "title": point.title,
         "meeting": archive.meetings_by_slug[point.meeting].title,
     }
@@ -83,16 +111,18 @@ def retired_page_context(
     known = history.points.get(old) if history.available else None
     if successor is not None:
         description = (
-            f"This key point's id was retired: {why}."
+            f"The key point id ‘{old}’ was retired: {why}."
             if why
-            else ("This key point's id was retired: the point was merged into another, or moved.")
+            else f"The key point id ‘{old}’ was retired; the point it named has another id now."
         )
     else:
-        description = f"This key point was withdrawn: {why}."
+        description = f"The key point once at this address was withdrawn: {why}."
     place = archive.meetings_by_slug.get(known.meeting) if known is not None else None
     return {
-        "title": known.title if known is not None else f"Key point '{old}'",
+        "title": f"Key point id ‘{old}’ retired",
+        "heading": f"The key point id ‘{old}’ was retired" if successor is not None else "A withdrawn key point",
         "site_name": site_name,
+        "home": from_permanent_page(""),
         "description": description,
         "permanent": absolute(site_url, permanent_address(old)),
         "successor": None
@@ -124,15 +154,3 @@ def retired_page_context(
 def grouped_text(text: str) -> list[str]:
     """A committed wording, a block per line, as paragraphs."""
     return [line for line in text.split("\n") if line]
-
-
-def one_line(point: Point) -> str:
-    """The point's words on one line, a list's items separated by semicolons: for descriptions."""
-    return " ".join("; ".join(words) for _kind, words in point.grouped_blocks)
-
-
-def shorten(text: str, limit: int) -> str:
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"

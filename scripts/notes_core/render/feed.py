@@ -25,8 +25,9 @@ def render_feed(archive: Archive, site_url: str, site_name: str) -> dict[str, st
         ("link", absolute(site_url, "")),
         (
             "description",
-            "Meeting write-ups of the Better Way network's Joining Forces series, numbered in the order the notes give "
-            "them; the notes give no dates.",
+            "Meeting write-ups of the Better Way network's "
+            + " and ".join(series.title for series in archive.series.values())
+            + ", numbered in the order the notes give them; the notes give no dates.",
         ),
         ("language", "en-gb"),
     ):
