@@ -2,15 +2,22 @@
 the files reference managers import (BibTeX, RIS, CSL-JSON), and what they and link previews read from the page
 (tags in its head, schema.org JSON-LD, Open Graph).
 
+The item is a report (Zotero's "report", CSL's "report", RIS RPRT, biblatex @report): meeting notes, written up
+and published, with the website as its publisher ("institution"). A web page was tried first: Zotero then reads
+the website from RIS T2, but citation.js reads T2 of a web page as a collection title, so the three files gave
+different references; as a report every reader takes the same fields from each file.
+
 What Zotero makes of the tags (its translators "Embedded Metadata", "RDF", "RIS", "BibTeX", "CSL JSON"; the
 tests hold the tags to these rules on every point):
-- The item type: a `citation_*` title only guesses "journal article", and any type an RDF vocabulary gives wins
-  over that guess; `og:type` "website" gives "web page". No tag that fixes another type is written
-  (citation_journal_title, citation_inbook_title, citation_technical_report_institution, ...).
+- The item type: `citation_technical_report_institution` makes a report, whatever else the page says (a
+  `citation_title` alone would only guess "journal article"); no tag of another type is written
+  (citation_journal_title, citation_inbook_title, citation_conference_title, ...). `og:type` stays "website",
+  for link previews.
 - The author: a `citation_author` (or `DC.creator`) is split into first and last name unless it holds a comma;
   a trailing comma, which the name then loses, keeps "Better Way network" as one name (single field).
-- The website: `og:site_name`, for a web page. The kind of page: `DC.type` (Zotero's "website type"), which names
-  no item type. The URL: `citation_public_url`, and the canonical link. No `<time>` and no date tag: no date.
+- The institution: `citation_technical_report_institution`, the website's name. The kind of report: `DC.type`
+  (Zotero's "report type"), which names no item type. The URL: `citation_public_url`. No `<time>` and no date
+  tag: no date.
 """
 
 from __future__ import annotations
@@ -38,20 +45,19 @@ def harvard(citation: Citation, accessed: str = ACCESSED) -> str:
 
 
 def bibtex(citation: Citation) -> str:
-    """biblatex's @online, which Zotero imports as a web page, with the website in `journaltitle` (where Zotero and
-    citation.js read a web page's website from). Double braces keep the capitals of the title and the name as
-    they are (styles would lower-case a title, and split a name into first and last)."""
+    """biblatex's @report, with the website as its institution. Double braces keep the capitals of the title and
+    the name as they are (styles would lower-case a title, and split a name into first and last)."""
     fields = [
         ("author", "{" + bibtex_text(citation.author) + "}"),
         ("title", "{" + bibtex_text(citation.title) + "}"),
         ("type", "{" + bibtex_text(citation.genre) + "}"),
-        ("journaltitle", "{" + bibtex_text(citation.website) + "}"),
+        ("institution", "{" + bibtex_text(citation.website) + "}"),
         ("abstract", bibtex_text(citation.description)),
         ("note", bibtex_text(citation.note)),
         ("url", bibtex_url(citation.url)),
     ]
     body = ",\n".join(f"  {name:<12} = {{{value}}}" for name, value in fields if value)
-    return f"@online{{{bibtex_text(citation.key)},\n{body}\n}}\n"
+    return f"@report{{{bibtex_text(citation.key)},\n{body}\n}}\n"
 
 
 def ris_value(value: str) -> str:
@@ -61,10 +67,10 @@ def ris_value(value: str) -> str:
 
 def ris(citation: Citation) -> str:
     fields = [
-        ("TY", "ELEC"),
+        ("TY", "RPRT"),
         ("AU", citation.author),
         ("TI", citation.title),
-        ("T2", citation.website),
+        ("PB", citation.website),
         ("M3", citation.genre),
         ("UR", citation.url),
         ("AB", citation.description),
@@ -77,10 +83,10 @@ def ris(citation: Citation) -> str:
 def csl_item(citation: Citation) -> dict[str, Any]:
     item: dict[str, Any] = {
         "id": citation.key,
-        "type": "webpage",
+        "type": "report",
         "title": citation.title,
         "author": [{"literal": citation.author}],
-        "container-title": citation.website,
+        "publisher": citation.website,
         "genre": citation.genre,
         "URL": citation.url,
         "abstract": citation.description,
@@ -103,6 +109,7 @@ def head_tags(citation: Citation) -> list[tuple[str, str, str]]:
         ("name", "citation_title", citation.title),
         ("name", "citation_author", citation.author + ","),
         ("name", "citation_public_url", citation.url),
+        ("name", "citation_technical_report_institution", citation.website),
         ("name", "DC.type", citation.genre),
         ("property", "og:type", "website"),
         ("property", "og:site_name", citation.website),
@@ -112,10 +119,10 @@ def head_tags(citation: Citation) -> list[tuple[str, str, str]]:
 
 
 def json_ld(citation: Citation, home: str) -> dict[str, Any]:
-    """schema.org: a web page of the website, by the network."""
+    """schema.org: a report by the network, on a page of the website, which publishes it."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
-        "@type": "WebPage",
+        "@type": "Report",
         "name": citation.title,
         "description": citation.description,
         "url": citation.url,

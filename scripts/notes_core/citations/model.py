@@ -6,8 +6,8 @@ site's name) published them and wrote the key points' titles, their ids and thei
 author, as an organisation; the website is where the item is; the point's title is given only as the site's
 label, never as the title of the work; and the notes give no dates, so no citation carries one.
 
-The item is a web page: meeting notes published on a website, not a journal article, a report (no institution
-issued it) or a chapter.
+The item is a report: meeting notes written up and published, with the website as its publisher (formats.py
+says why not a web page), never a journal article or a chapter.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class Citation:
     key: str  # the citation key: jf-<point id>, or jf-meeting-<meeting slug>
     title: str  # the notes' own: the meeting's title, and for a point its id
     author: str  # an organisation, one name
-    genre: str  # what kind of web page: "Meeting notes of the Joining Forces cell"
+    genre: str  # what kind of report: "Meeting notes of the Joining Forces cell"
     website: str  # the site's name
     url: str  # the permanent address
     description: str  # the notes' words (a point) or the meeting's summary, in whole sentences
