@@ -12,6 +12,8 @@ from pathlib import Path
 
 import yaml
 
+from notes_core.check.meeting import MAX_TITLE  # the check's limit: longer titles are refused
+
 ROOT = Path(__file__).resolve().parent.parent
 THEMES, SPEAKERS, ORGANISATIONS, MEETINGS_PER_SERIES = 60, 400, 80, 100
 
@@ -19,9 +21,6 @@ THEMES, SPEAKERS, ORGANISATIONS, MEETINGS_PER_SERIES = 60, 400, 80, 100
 def vocabulary() -> list[str]:
     text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / "meetings").glob("*.md")))
     return [w for w in re.findall(r"[A-Za-z][a-z]+", text) if len(w) > 2]
-
-
-MAX_TITLE = 80  # as the check allows
 
 
 def sentence(rng: random.Random, words: list[str], low: int, high: int) -> str:

@@ -224,13 +224,13 @@ def exports_resolve_to_pages_and_anchors(site, archive):
 
 def feed_lists_meetings_newest_first(site, archive):
     """The newest item is the meeting the archive puts last."""
-    channel = ElementTree.parse(site.file("feed.xml")).getroot().find("channel")
+    channel = ElementTree.parse(site.file(A.FEED)).getroot().find("channel")
     items = channel.findall("item")
     newest_first = [f"{LOCAL}meetings/{m.slug}/" for m in reversed(archive.meetings)]
     assert [item.findtext("link") for item in items] == newest_first[:FEED_LIMIT]
     assert all(item.findtext("description") for item in items)
     head = site.html("").css_first('link[rel="alternate"][type="application/rss+xml"]')
-    assert head.attributes["href"] == "feed.xml"
+    assert head.attributes["href"] == A.FEED
 
 
 INVARIANTS = (

@@ -9,6 +9,8 @@ import sys
 from archives import NOTES, copy_project, load
 from conftest import ROOT, assert_fails_with, edit, run_check
 
+from notes_core.check.meeting import MAX_TITLE
+
 
 def test_repository_passes():
     result = run_check(ROOT)
@@ -87,16 +89,17 @@ def test_one_word_title(repo):
     )
 
 
-def test_title_over_80_characters(repo):
-    long = "Government should ask what matters to people, and listen to what they want to see happen"
-    edit(repo, "### Government should ask what matters to people {#", f"### {long} {{#")
+def test_title_over_the_limit(repo):
+    start = "Government should ask what matters to people"
+    long = (start + ", and listen to what they want to see happen, and then do it" * 3)[: MAX_TITLE + 1]
+    edit(repo, f"### {start} {{#", f"### {long} {{#")
     assert_fails_with(
         repo,
         f"levelling-up.md:37: point 'appreciative-inquiry-by-government': the title is {len(long)} characters long, "
-        "more than the 80 a title may have; shorten it",
+        f"more than the {MAX_TITLE} a title may have; shorten it",
         "the id stays",
     )
-    edit(repo, f"### {long} {{#", f"### {long[:80]} {{#")  # 80 characters exactly is allowed
+    edit(repo, f"### {long} {{#", f"### {long[:MAX_TITLE]} {{#")  # the limit exactly is allowed
     assert run_check(repo).returncode == 0
 
 

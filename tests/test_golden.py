@@ -12,6 +12,7 @@ import pytest
 from archives import LARGE, LIMITS, NOTES, load, scale_limits
 from conftest import ROOT
 
+from notes_core import addresses as A
 from notes_core.build.files import render_pages
 from notes_core.render.meeting import render_meeting_page
 from notes_core.render.page import Page
@@ -51,7 +52,26 @@ def rendered_archive(archive) -> dict[str, str]:
     return pages
 
 
+# Pages named by the addresses module's constant, longest path first: a page that moves keeps its golden file.
+NAMED_PAGES = sorted(
+    (
+        (name.lower(), value)
+        for name, value in vars(A).items()
+        if name.isupper() and isinstance(value, str) and value.endswith(".md")
+    ),
+    key=lambda named: -len(named[1]),
+)
+
+
 def golden_name(uri: str) -> str:
+    """A golden file's name: the constant of addresses.py a page is (principles_a_to_z.html), or is a part of
+    (principles_a_to_z__s-1.html); any other page's path with its slashes doubled."""
+    for name, path in NAMED_PAGES:
+        stem = path.removesuffix(".md")
+        if uri == stem + ".html":
+            return name + ".html"
+        if not path.endswith("index.md") and uri.startswith(stem + "/"):
+            return name + "__" + uri.removeprefix(stem + "/").replace("/", "__")
     return uri.replace("/", "__")
 
 

@@ -28,8 +28,44 @@ CONNECTIONS_CO_OCCURRENCE = "connections/co-occurrence.md"
 EXPORT_JSON = "principles.json"
 EXPORT_CSV = "principles.csv"
 FEED = "feed.xml"
-# Every feed, as the pages' <head> announces them (overrides/main.html): (path, media type).
+# Every feed, as the pages' <head> announces them (overrides/main.html) and render/feed.py makes them:
+# (path, media type).
 FEEDS = ((FEED, "application/rss+xml"),)
+
+# Pages and files the hand-written pages link to by name, `[from A to Z](@a-to-z)`, not by path: the build writes
+# each such link to wherever this module puts the page (resolve_named_links), so moving a page here moves every
+# link to it. The check names a link to an unknown name.
+NAMED = {
+    "meetings": MEETINGS_INDEX,
+    "key-points": PRINCIPLES_BY_THEME,
+    "a-to-z": PRINCIPLES_A_TO_Z,
+    "themes": THEMES_INDEX,
+    "speakers": SPEAKERS_INDEX,
+    "organisations": ORGANISATIONS_INDEX,
+    "theme-map": CONNECTIONS_MATRIX,
+    "export-json": EXPORT_JSON,
+    "export-csv": EXPORT_CSV,
+}
+NAMED_LINK = re.compile(r"\]\(@([a-z0-9-]{1,40})(#[A-Za-z0-9_-]{1,80})?\)")
+
+
+def resolve_named_links(markdown: str, from_page: str) -> str:
+    """Every `](@name)` or `](@name#anchor)` of a hand-written page as the relative link to that page or file;
+    an unknown name is left as written (the check names it)."""
+    if "](@" not in markdown:
+        return markdown
+
+    def target(match: re.Match[str]) -> str:
+        name, anchor = match.group(1), match.group(2) or ""
+        path = NAMED.get(name)
+        return match.group(0) if path is None else f"]({link(from_page, path)}{anchor})"
+
+    return NAMED_LINK.sub(target, markdown)
+
+
+def unknown_named_links(markdown: str) -> list[tuple[int, str]]:
+    """(offset, name) of every link by a name NAMED does not hold."""
+    return [(m.start(), m.group(1)) for m in NAMED_LINK.finditer(markdown) if m.group(1) not in NAMED]
 
 
 # A file under docs/ becomes an address, a search result's link and a file of the built site: its folders and
@@ -61,8 +97,8 @@ def pairs_page(theme_id: str) -> str:
 
 
 def a_to_z_page(part: str) -> str:
-    """A part of the A-to-Z listing, once it is split: `a`, `b-2`, `other`."""
-    return f"principles/a-z/{part}.md"
+    """A part of the A-to-Z listing, once it is split (`a`, `b-2`, `other`), under the listing's own address."""
+    return page_address(PRINCIPLES_A_TO_Z) + f"{part}.md"
 
 
 def speaker_page(speaker_id: str) -> str:

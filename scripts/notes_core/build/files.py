@@ -1,5 +1,5 @@
 """Every generated file of the site, from each folder's renderers: the pages (render/), the permanent and
-redirect pages (permalinks/), the exports, the feed and the link-preview picture. Keyed by docs path; a page is
+redirect pages (permalinks/), the exports, the feeds and the link-preview picture. Keyed by docs path; a page is
 a render.page.Page, any other file its text (or bytes: the picture)."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from notes_core.permalinks.pages import render_permalink_pages
 from notes_core.permalinks.redirect_pages import render_redirect_pages
 from notes_core.render.connections import render_connection_pages
 from notes_core.render.exports import render_exports
-from notes_core.render.feed import render_feed
+from notes_core.render.feed import render_feeds
 from notes_core.render.groups import meetings_by_series, speaker_meetings
 from notes_core.render.key_points import render_a_to_z_pages, render_key_points_by_theme
 from notes_core.render.meetings_index import render_meetings_index, render_series_page
@@ -49,7 +49,7 @@ def render_pages(
             archive, site_url, site_name, point_redirects or {}, history, point_reasons, withdrawn, related
         )
     )
-    pages.update(render_feed(archive, site_url, site_name))
+    pages.update(render_feeds(archive, site_url, site_name))
     pages.update(render_redirect_pages(page_redirects or {}, site_url, site_name))
     pages[A.PREVIEW_IMAGE] = preview_png(site_name, strapline(archive))
     return pages

@@ -15,7 +15,7 @@ from typing import Any
 import minify_html
 from markupsafe import escape
 
-from notes_core.addresses import docs_file, meeting_slug
+from notes_core.addresses import docs_file, meeting_slug, resolve_named_links
 from notes_core.build.site import Site
 from notes_core.check.docs import find_line
 from notes_core.check.page_meta import safe_meta
@@ -96,7 +96,7 @@ class PagePlan:
         if self.generated is not None:
             return ""
         if self.meeting_markdown is None:
-            return insert_theme_map(markdown, self.site.archive, self.uri)
+            return insert_theme_map(resolve_named_links(markdown, self.uri), self.site.archive, self.uri)
         return self.meeting_markdown.markdown
 
 

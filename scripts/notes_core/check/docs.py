@@ -13,6 +13,7 @@ import yaml
 
 from notes_core.addresses import (
     MEETINGS,
+    NAMED,
     NAV_FILE,
     SLUG,
     docs_file,
@@ -22,6 +23,7 @@ from notes_core.addresses import (
     meeting_slug,
     output_file,
     page_address,
+    unknown_named_links,
 )
 from notes_core.check.fields import check_fields, line_of, slug_suggestion, text_problem
 from notes_core.check.page_meta import check_page_meta
@@ -159,6 +161,16 @@ def check_page(
             front, body, first_line = parts
             if read_errors is None:  # a meeting's front matter is checked with the meeting (validate.py)
                 check_front_matter(front, Problems(path, errors))
+    if read_errors is None:
+        for offset, name in unknown_named_links(body):
+            errors.append(
+                ContentError(
+                    path,
+                    first_line + body.count("\n", 0, offset),
+                    f"a link to '@{name}' names no page; a link by name is one of: "
+                    + ", ".join(f"@{known}" for known in NAMED),
+                )
+            )
     if render is not None:
         report_removed(removed_parts(render(body), clean_contributed_html), body, path, first_line, errors, "pages")
 

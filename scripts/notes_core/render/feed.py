@@ -1,11 +1,14 @@
-"""An RSS 2.0 feed of meetings. RSS needs no dates, so none are invented (the notes give none)."""
+"""The feeds of meetings: every feed addresses.FEEDS names (the pages' <head> announces the same list), each
+made by its renderer in FEED_RENDERERS. An RSS 2.0 feed needs no dates, so none are invented (the notes give
+none). A new feed is its address and media type in addresses.FEEDS and its renderer here."""
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 
-from notes_core.addresses import FEED, absolute, meeting_page, page_address
+from notes_core.addresses import FEED, FEEDS, absolute, meeting_page, page_address
 from notes_core.model import Archive
 
 LIMIT = 50
@@ -17,7 +20,7 @@ def xml_text(text: str) -> str:
     return NOT_XML.sub("", text)
 
 
-def render_feed(archive: Archive, site_url: str, site_name: str) -> dict[str, str]:
+def render_rss(archive: Archive, site_url: str, site_name: str) -> str:
     rss = ElementTree.Element("rss", version="2.0")
     channel = ElementTree.SubElement(rss, "channel")
     for tag, text in (
@@ -44,4 +47,12 @@ def render_feed(archive: Archive, site_url: str, site_name: str) -> dict[str, st
             f"Meeting {meeting.order} in the order the notes give them (the notes give no dates). {meeting.summary} "
             f"({len(meeting.points)} key points.)"
         )
-    return {FEED: '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(rss, encoding="unicode") + "\n"}
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ElementTree.tostring(rss, encoding="unicode") + "\n"
+
+
+FEED_RENDERERS: dict[str, Callable[[Archive, str, str], str]] = {FEED: render_rss}
+
+
+def render_feeds(archive: Archive, site_url: str, site_name: str) -> dict[str, str]:
+    """Every feed of addresses.FEEDS, keyed by its path in the built site."""
+    return {path: FEED_RENDERERS[path](archive, site_url, site_name) for path, _media_type in FEEDS}

@@ -31,12 +31,12 @@ def render_nav_files(archive: Archive, pages: Mapping[str, object]) -> dict[str,
         ),
         A.nav_file(A.SPEAKERS_INDEX): nav_yaml([{"All speakers": INDEX}, *speakers_nav(archive)]),
         A.nav_file(A.PRINCIPLES_BY_THEME): nav_yaml(
-            [INDEX, split_nav(pages, A.PRINCIPLES_A_TO_Z, "Key points A to Z")]
+            [INDEX, split_nav(pages, A.PRINCIPLES_A_TO_Z, "Key points A to Z", A.PRINCIPLES_BY_THEME)]
         ),
         A.nav_file(A.CONNECTIONS_MATRIX): nav_yaml(
             [
                 INDEX,
-                split_nav(pages, A.CONNECTIONS_PAIRS, "Points filed under several themes"),
+                split_nav(pages, A.CONNECTIONS_PAIRS, "Points filed under several themes", A.CONNECTIONS_MATRIX),
                 A.in_folder(A.CONNECTIONS_CO_OCCURRENCE, A.CONNECTIONS_MATRIX),
             ]
         ),
@@ -85,8 +85,19 @@ def speakers_nav(archive: Archive) -> list[NavEntry]:
     return [{letter: files} for letter, files in letters.items()]
 
 
-def split_nav(pages: Mapping[str, object], first: str, title: str) -> NavEntry:
-    """A listing page, followed by the pages it was split into (named first-page/...), if any."""
-    name = A.in_folder(first, first)
-    parts = [A.in_folder(uri, first) for uri in pages if uri.startswith(first[:-3] + "/")]  # in the order made
-    return name if not parts else {title: [name] + parts}
+def split_nav(pages: Mapping[str, object], first: str, title: str, section_index: str) -> NavEntry:
+    """A listing page, followed by the pages it was split into (named first-page/...), if any, as the navigation
+    file of the section of `section_index` names them, wherever addresses.py puts them."""
+    parts = [uri for uri in pages if uri != first and uri.startswith(A.page_address(first))]  # in the order made
+    entries = [section_entry(pages, uri, section_index) for uri in [first, *parts]]
+    return entries[0] if not parts else {title: entries}
+
+
+def section_entry(pages: Mapping[str, object], uri: str, section_index: str) -> NavEntry:
+    """A page as a section's navigation file names it: by its path in the section's folder; a page outside that
+    folder by its title and its docs path from the docs root (awesome-nav, not finding it in the folder, hands the
+    path on, and MkDocs finds the page from the root)."""
+    inside = A.in_folder(uri, section_index)
+    if inside != uri:
+        return inside
+    return {str(getattr(pages.get(uri), "title", uri)): uri}
