@@ -41,14 +41,15 @@ def rendered_archive(archive) -> dict[str, str]:
     pages = {
         uri.removesuffix(".md") + ".html" if isinstance(content, Page) else uri: golden_text(content)
         for uri, content in generated.items()
-        if not uri.startswith("p/")
+        if not uri.startswith("p/") and not isinstance(content, bytes)  # the preview picture: test_citations
     }
     pages.update({meeting.src_uri: render_meeting_page(meeting, archive, SITE_URL) for meeting in archive.meetings})
-    # One permanent-link page stands for all of them (they share one template): the longest
+    # One permanent page and its citation files stand for all of them (they share one template): the longest
     # point's, whose description is shortened.
     longest = max(archive.points.values(), key=lambda point: len(point.text))
-    uri = f"p/{longest.id}/index.html"
-    pages[uri] = generated[uri]
+    for name in ("index.html", "citation.bib", "citation.ris", "citation.json"):
+        uri = f"p/{longest.id}/{name}"
+        pages[uri] = str(generated[uri])
     return pages
 
 
