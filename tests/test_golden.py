@@ -49,7 +49,7 @@ def rendered_archive(archive) -> dict[str, str]:
     longest = max(archive.points.values(), key=lambda point: len(point.text))
     for name in ("index.html", "citation.bib", "citation.ris", "citation.json"):
         uri = f"p/{longest.id}/{name}"
-        pages[uri] = str(generated[uri])
+        pages[uri] = str(generated[uri]).replace("\r\n", "\n")  # RIS ends its lines with CRLF; text files do not
     return pages
 
 
