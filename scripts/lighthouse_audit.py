@@ -24,7 +24,8 @@ from local_server import serve
 
 ROOT = Path(__file__).resolve().parent.parent
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "meetings/systems-leadership/", "themes/power-and-inequality/", "speakers/cate-newnes-smith/"]
+# The home, a meeting, a theme, a speaker and a key point's permanent page (where readers arrive from reports).
+PAGES = ["", "meetings/systems-leadership/", "themes/power-and-inequality/", "speakers/cate-newnes-smith/", "p/vest/"]
 TARGETS = {"performance": 0.95, "accessibility": 1.0, "best-practices": 1.0, "seo": 1.0}
 CHROME_FLAGS = " ".join(FLAGS)
 

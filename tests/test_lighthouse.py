@@ -1,4 +1,5 @@
-"""Lighthouse (mobile) scores of the home, a meeting, a theme and a speaker page, via the repo's audit script."""
+"""Lighthouse (mobile) scores of the home, a meeting, a theme, a speaker and a permanent page, via the repo's audit
+script."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ def test_lighthouse_meets_targets(notes_site):
     )
     rows = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     print(result.stdout)
-    assert len(rows) == 4, result.stderr
+    assert len(rows) == 5, result.stderr
     assert result.returncode == 0, result.stdout + result.stderr
     for row in rows:
         assert row["accessibility"] == row["best-practices"] == row["seo"] == 1.0
