@@ -35,6 +35,7 @@ class Speaker:
     aliases: tuple[str, ...] = ()
     organisation: str | None = None
     role: str | None = None
+    former: bool = False  # the organisation is one the notes say the speaker was at before ("Former", "Previously")
 
 
 @dataclass(frozen=True)
