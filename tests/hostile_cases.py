@@ -429,7 +429,7 @@ CASES: list[tuple[str, str, object, str]] = [
         "log-alias-newline",
         "speaker",
         'name: Alias Two\n  aliases: ["x\\n::error::y"]',
-        "data/speakers.yml:37: speaker 'case-log-alias-newline': 'aliases': 'x\\n:\\:error:\\:y' is more than one line",
+        "data/speakers.yml:38: speaker 'case-log-alias-newline': 'aliases': 'x\\n:\\:error:\\:y' is more than one line",
     ),
     (
         "log-summary-breakout",

@@ -11,12 +11,14 @@ import csv
 import json
 import re
 import xml.etree.ElementTree as ElementTree
-from collections import defaultdict
+from collections import Counter, defaultdict
 from itertools import combinations
 
 from notes_core import addresses as A
 from notes_core.addresses import page_address
+from notes_core.model import SEE_ALSO_MAX
 from notes_core.render.feed import LIMIT as FEED_LIMIT
+from notes_core.render.related import RELATED_SHOWN
 
 LOCAL = "http://127.0.0.1:8000/"  # site_url of local builds
 MEETING_PAGE = re.compile(r"meetings/(?!series/)[^/#]+/")
@@ -233,6 +235,23 @@ def feed_lists_meetings_newest_first(site, archive):
     assert head.attributes["href"] == A.FEED
 
 
+def related_points_are_few_and_never_crowd_the_others_out(site, archive):
+    """No point is listed beside more than SEE_ALSO_MAX others, chosen or computed; a computed list holds at most
+    RELATED_SHOWN points, never the point itself nor its twin; the list says how it was made."""
+    rows = json.loads((site.dir / "principles.json").read_text(encoding="utf-8"))["points"]
+    listed = Counter(other for row in rows for other in row["related"])
+    assert max(listed.values(), default=0) <= SEE_ALSO_MAX, listed.most_common(3)
+    for row in rows:
+        point = archive.points[row["id"]]
+        assert row["id"] not in row["related"] and point.twin not in row["related"]
+        assert len(set(row["related"])) == len(row["related"])
+        if row["related_by"] == "editors":
+            assert row["related"] == list(archive.see_also[row["id"]]) and len(row["related"]) <= SEE_ALSO_MAX
+        else:
+            assert len(row["related"]) <= RELATED_SHOWN
+            assert row["related_by"] == ("shared words and themes" if row["related"] else None)
+
+
 INVARIANTS = (
     every_point_is_on_each_of_its_theme_pages,
     every_attributed_point_is_on_its_speaker_page,
@@ -248,4 +267,5 @@ INVARIANTS = (
     co_occurrence_counts_points_with_both_themes,
     exports_resolve_to_pages_and_anchors,
     feed_lists_meetings_newest_first,
+    related_points_are_few_and_never_crowd_the_others_out,
 )

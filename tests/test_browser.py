@@ -14,6 +14,7 @@ from playwright.sync_api import Page, expect
 from notes_core import addresses as A
 from notes_core.addresses import page_address
 
+PERMANENT_PAGE = "p/celebrate-unequal-alliances/#related"
 AXE_PAGES = [
     "",
     "meetings/imbalances-and-inequalities/",
@@ -176,17 +177,27 @@ def test_skip_link_moves_keyboard_focus_to_the_content(page):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_violations(browser, base_url, scheme):
-    context = browser.new_context(base_url=base_url, color_scheme=scheme)
-    page = context.new_page()
+    """The pinned axe-core (tests/accessibility.py), WCAG 2.2 AA and best practices, at a phone's width and a
+    desktop's, on the home, meeting, theme and speaker pages, the lists, and a permanent page (/p/)."""
     found = {}
-    for path in AXE_PAGES:
-        page.goto(path)
-        expected = "slate" if scheme == "dark" else "default"
-        expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+    for width, height in ((390, 844), (1280, 900)):
+        context = browser.new_context(
+            base_url=base_url, color_scheme=scheme, viewport={"width": width, "height": height}
+        )
+        page = context.new_page()
+        for path in AXE_PAGES:
+            page.goto(path)
+            expected = "slate" if scheme == "dark" else "default"
+            expect(page.locator("body")).to_have_attribute("data-md-color-scheme", expected)
+            violations = axe_violations(page)
+            if violations:
+                found[f"{path or 'home'} at {width}px"] = violations
+        # A permanent page is its own small page with one palette; opened for its related points, it stays.
+        page.goto(PERMANENT_PAGE)
         violations = axe_violations(page)
         if violations:
-            found[path or "home"] = violations
-    context.close()
+            found[f"{PERMANENT_PAGE} at {width}px"] = violations
+        context.close()
     assert found == {}, "\n".join(f"{k}: {v}" for k, v in found.items())
 
 

@@ -103,6 +103,67 @@ def test_title_over_the_limit(repo):
     assert run_check(repo).returncode == 0
 
 
+SEE_ALSO_AT = "themes: systems-leadership, community-led-change\n"  # under many-brave-leaders, line 53
+
+
+def see_also(repo, ids: str) -> None:
+    edit(repo, SEE_ALSO_AT, SEE_ALSO_AT + f"see-also: {ids}\n")
+
+
+def test_see_also_names_an_unknown_point(repo):
+    see_also(repo, "act-in-small-place")
+    assert_fails_with(
+        repo,
+        "levelling-up.md:54: point 'many-brave-leaders': see-also 'act-in-small-place' is not a key point; did you "
+        "mean 'act-in-small-places'?",
+    )
+
+
+def test_see_also_names_the_point_itself_or_one_point_twice(repo):
+    see_also(repo, "many-brave-leaders, act-in-small-places, act-in-small-places")
+    assert_fails_with(
+        repo,
+        "levelling-up.md:54: point 'many-brave-leaders': see-also names the point itself",
+        "levelling-up.md:54: point 'many-brave-leaders': see-also names 'act-in-small-places' twice; name it once",
+    )
+
+
+def test_see_also_names_at_most_five(repo):
+    see_also(
+        repo,
+        "act-in-small-places, asset-based-approach, invest-in-community-anchors, common-cause-across-levels, "
+        "learn-from-past-programmes, sustained-effort-over-years",
+    )
+    assert_fails_with(
+        repo, "levelling-up.md:54: point 'many-brave-leaders': see-also names 6 key points; name at most 5"
+    )
+
+
+def test_see_also_counts_the_lines_that_name_a_point(repo):
+    """Shown both ways: a point named by others lists them too, and may not end up beside more than five."""
+    see_also(repo, "act-in-small-places, asset-based-approach, invest-in-community-anchors")
+    edit(
+        repo,
+        "themes: shared-purpose, partnership-practice\n",
+        "themes: shared-purpose, partnership-practice\nsee-also: act-in-small-places, learn-from-past-programmes\n",
+    )
+    assert run_check(repo).returncode == 0
+    archive = load(repo)
+    assert archive.see_also["act-in-small-places"] == ("many-brave-leaders", "common-cause-across-levels")
+    assert archive.see_also["many-brave-leaders"] == (
+        "act-in-small-places",
+        "asset-based-approach",
+        "invest-in-community-anchors",
+    )
+    edit(
+        repo,
+        "{#act-in-small-places}\nthemes: community-led-change\n",
+        "{#act-in-small-places}\nthemes: community-led-change\nsee-also: asset-based-approach, "
+        "learn-from-past-programmes, sustained-effort-over-years, appreciative-inquiry-by-government\n",
+    )
+    assert_fails_with(repo, "point 'act-in-small-places' would list 6 related key points", "keep at most 5")
+
+
 def test_a_point_that_runs_into_a_closing_line(repo):
     path = edit(repo, "on the ground.\n", "on the ground.\n\nFurther reading: a blog by the speaker.\n")
     line = path.read_text(encoding="utf-8").splitlines().index("Further reading: a blog by the speaker.") + 1

@@ -9,12 +9,14 @@ import json
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
+from types import SimpleNamespace
 
 import extruct
 import pytest
 import rispy
-from archives import LARGE, NOTES, load
+from archives import LARGE, NOTES, copy_project, load
 from browser import FLAGS, require_chromium, serve
 from citeproc import Citation, CitationItem, CitationStylesBibliography, CitationStylesStyle, formatter
 from citeproc.source.json import CiteProcJSON
@@ -24,7 +26,8 @@ from notes_core.citations.bibtex import bibtex_text
 from notes_core.citations.formats import bibtex, csl_item, csl_json, ris, ris_value
 from notes_core.citations.model import point_citation
 from notes_core.documents import _environment
-from notes_core.render.related import RELATED_SHOWN, build_related
+from notes_core.model import SEE_ALSO_MAX, Point
+from notes_core.render.related import RELATED_SHOWN, Related, build_related
 
 ROOT = Path(__file__).resolve().parent.parent
 SITE_URL = "http://127.0.0.1:8000/"  # the tests' builds use the default address
@@ -66,27 +69,55 @@ def built(request):
     return request.getfixturevalue("site"), load(ROOT)
 
 
-def test_most_points_of_the_notes_list_related_points(notes_site):
-    """A shape of the notes fixture: a live archive of one meeting has no related points to list."""
+def test_most_points_of_the_notes_get_a_computed_suggestion(notes_site):
+    """A shape of the notes fixture (no `see-also:` lines): the threshold leaves some points without a suggestion
+    rather than suggest a weak one, but most have one."""
     exported = json.loads(notes_site.file("principles.json").read_text())["points"]
     with_related = [row["id"] for row in exported if row["related"]]
-    assert len(with_related) >= 0.9 * len(exported), f"{len(with_related)} of {len(exported)} points"
+    assert 0.6 * len(exported) <= len(with_related) < len(exported), f"{len(with_related)} of {len(exported)} points"
+    assert {row["related_by"] for row in exported} == {"shared words and themes", None}
 
 
-def test_related_points_are_from_other_meetings_and_share_a_theme(built):
+def test_related_points_are_shown_with_how_they_were_chosen(built):
     site, archive = built
-    exported = {row["id"]: row["related"] for row in json.loads(site.file("principles.json").read_text())["points"]}
+    exported = {row["id"]: row for row in json.loads(site.file("principles.json").read_text())["points"]}
     assert set(exported) == set(archive.points)
-    for pid, related in exported.items():
-        point = archive.points[pid]
-        assert len(related) <= RELATED_SHOWN and pid not in related
-        for other in related:
-            assert archive.points[other].meeting != point.meeting, (pid, other)
-            assert set(archive.points[other].themes) & set(point.themes), (pid, other)
-        page = site.html(f"p/{pid}/")
-        shown = [site.resolve(f"p/{pid}/", a.attributes["href"]) for a in page.css("#related li a")]
-        twin = [point.twin] if point.twin else []
-        assert shown == [f"p/{other}/" for other in twin + related]
+    for pid, row in exported.items():
+        point, related = archive.points[pid], row["related"]
+        chosen = archive.see_also.get(pid, ())
+        assert pid not in related and point.twin not in related
+        if chosen:
+            assert related == list(chosen) and row["related_by"] == "editors"
+        else:
+            assert len(related) <= RELATED_SHOWN
+            assert row["related_by"] == ("shared words and themes" if related else None)
+        section = site.html(f"p/{pid}/").css_first("#related")
+        shown = [site.resolve(f"p/{pid}/", a.attributes["href"]) for a in section.css("li a")]
+        assert shown == [f"p/{other}/" for other in related]
+        twin = [site.resolve(f"p/{pid}/", a.attributes["href"]).split("/")[1] for a in section.css("p a")]
+        assert twin == ([point.twin] if point.twin else [])
+        text = " ".join(section.text().split())
+        if chosen:
+            assert "Chosen by this site’s editors" in text
+        elif related:
+            assert "Suggested by a computation of shared words and themes, not chosen by a person" in text
+        elif not point.twin:
+            assert "none shares enough words and themes with it to be suggested" in text
+
+
+def test_a_see_also_line_is_shown_both_ways_and_replaces_the_computed_list(tmp_path):
+    project = copy_project(NOTES, tmp_path / "project")
+    meeting = project / "docs" / "meetings" / "levelling-up.md"
+    text = meeting.read_text(encoding="utf-8")
+    at = "{#many-brave-leaders}\nthemes: systems-leadership, community-led-change\n"
+    meeting.write_text(text.replace(at, at + "see-also: leadership-at-every-level\n"), encoding="utf-8")
+    related = build_related(load(project))
+    assert related["many-brave-leaders"] == Related(("leadership-at-every-level",), True)
+    assert related["leadership-at-every-level"] == Related(("many-brave-leaders",), True)
+    assert {pid for pid, entry in related.items() if entry.chosen} == {
+        "many-brave-leaders",
+        "leadership-at-every-level",
+    }
 
 
 def test_related_is_near_linear_and_deterministic():
@@ -420,3 +451,33 @@ def test_bibtex_values_are_text_to_tex(value):
     escaped = bibtex_text(value)
     assert tex_is_only_text(escaped), escaped
     assert "^^" not in escaped and "\\input" not in PRINTS.sub("", escaped)
+
+
+def test_no_point_is_suggested_beside_more_than_five_others():
+    """Twelve points saying nearly the same: each would list the same best matches, but none is listed on more
+    than SEE_ALSO_MAX pages; weak matches (one shared word) are never suggested."""
+    words = "commissioners pooled budgets joint accountability shared outcomes frontline"
+    points = [
+        Point(
+            f"p{n}",
+            f"Pooled budgets and joint accountability {n}",
+            ("money",),
+            None,
+            f"{words} {n}.",
+            f"m{n % 3}",
+            "",
+            1,
+        )
+        for n in range(12)
+    ]
+    points.append(Point("lonely", "Commissioners alone", ("money",), None, "Commissioners elsewhere.", "m0", "", 1))
+    archive = SimpleNamespace(
+        meetings=[SimpleNamespace(points=[p for p in points if p.meeting == f"m{m}"]) for m in range(3)],
+        see_also={},
+        speakers={},
+    )
+    related = build_related(archive)
+    listed = Counter(other for entry in related.values() for other in entry.ids)
+    assert max(listed.values()) == SEE_ALSO_MAX  # the cap binds here
+    assert all(len(entry.ids) == RELATED_SHOWN for pid, entry in related.items() if pid != "lonely")
+    assert related["lonely"].ids == () and "lonely" not in listed

@@ -11,7 +11,7 @@ import json
 import re
 
 import pytest
-from archives import load
+from archives import NOTES, load
 from conftest import ROOT
 
 ARCHIVE = load(ROOT)
@@ -71,3 +71,16 @@ def test_every_twin_links_to_its_twin(site):
         links = [a.attributes.get("href", "") for a in meta.css("a")]
         expected = f"#{twin.id}" if twin.meeting == point.meeting else f"../{twin.meeting}/#{twin.id}"
         assert expected in links, (point.id, links)
+
+
+def test_a_former_organisation_is_never_shown_as_current(notes_site):
+    """`former: true` (the notes say "Former CEO", "Previously at"): the speaker's page and the organisations page
+    say so."""
+    archive = load(NOTES)
+    former = [s for s in archive.speakers.values() if s.former and s.organisation]
+    assert former  # the fixture has one
+    index = " ".join(notes_site.html("organisations/").css_first("article").text().split())
+    for speaker in former:
+        assert f"{speaker.name} (formerly, as the notes say)" in index
+        page = " ".join(notes_site.html(f"speakers/{speaker.id}/").css_first("article").text().split())
+        assert "Former organisation: " + archive.organisations[speaker.organisation].name in page

@@ -35,6 +35,7 @@ class Speaker:
     aliases: tuple[str, ...] = ()
     organisation: str | None = None
     role: str | None = None
+    former: bool = False  # the organisation is one the notes say the speaker was at before ("Former", "Previously")
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,10 @@ class SpeakerRole:
 
     speaker: str
     role: str | None
+
+
+# The most key points a point may be listed beside as related, chosen or computed: no point crowds the others out.
+SEE_ALSO_MAX = 5
 
 
 @dataclass(frozen=True)
@@ -57,6 +62,9 @@ class Point:
     line: int  # of the heading, in the meeting file
     level: int = 3  # 3 for ###, 4 for ####
     twin: str | None = None  # the point that states the same idea elsewhere in the notes (a summary and its detail)
+    # Related points an editor chose (`see-also:`), as this point's file names them; shown both ways.
+    see_also: tuple[str, ...] = ()
+    see_also_line: int = 0  # of the `see-also:` line, for the check's messages
     meta_lines: tuple[int, ...] = ()
     # The text as ("p", paragraph) and ("li", list item) blocks; `text` is the same words, a block per line.
     blocks: tuple[tuple[str, str], ...] = ()  # the `themes:` and `speaker:` lines under the heading
@@ -119,3 +127,5 @@ class Archive:
     points_by_organisation: dict[str, tuple[Point, ...]] = field(default_factory=dict)
     meetings_by_slug: dict[str, Meeting] = field(default_factory=dict)
     meetings_by_organisation: dict[str, tuple[Meeting, ...]] = field(default_factory=dict)
+    # Point id -> the points an editor chose as related to it, either way round (`see-also:` on either point).
+    see_also: dict[str, tuple[str, ...]] = field(default_factory=dict)

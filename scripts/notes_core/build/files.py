@@ -46,7 +46,14 @@ def render_pages(
     pages.update(render_exports(archive, site_url, history, related))
     pages.update(
         render_permalink_pages(
-            archive, site_url, site_name, point_redirects or {}, history, point_reasons, withdrawn, related
+            archive,
+            site_url,
+            site_name,
+            point_redirects or {},
+            history,
+            point_reasons,
+            withdrawn,
+            {pid: entry.ids for pid, entry in related.items()},
         )
     )
     pages.update(render_feeds(archive, site_url, site_name))

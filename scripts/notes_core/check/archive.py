@@ -12,7 +12,7 @@ from notes_core.check.meeting import build_meeting
 from notes_core.check.placeholders import check_placeholders
 from notes_core.check.registries import load_categories, load_organisations, load_planned, load_speakers, rel
 from notes_core.errors import ContentError, ContentErrors, Problems, suggest
-from notes_core.model import Archive, Category, Meeting, Organisation, PlannedMeeting, Point, Speaker
+from notes_core.model import SEE_ALSO_MAX, Archive, Category, Meeting, Organisation, PlannedMeeting, Point, Speaker
 from notes_core.read.meeting_file import read_meeting_file
 from notes_core.settings import Settings
 
@@ -64,6 +64,7 @@ def load_drafts(
             meetings.append(meeting)
     check_unique_points(meetings, errors, published_owners or {})
     check_twins(meetings, errors)
+    check_see_also(meetings, errors)
     check_unique_order(meetings, errors, {page for pages in (published_owners or {}).values() for page in pages})
     slugs = {m.slug for m in meetings}
     planned_path = rel(data_dir / "planned.yml", root)
@@ -204,6 +205,60 @@ def check_twins(meetings: list[Meeting], errors: list[ContentError]) -> None:
             )
 
 
+def check_see_also(meetings: list[Meeting], errors: list[ContentError]) -> None:
+    """A `see-also:` line names other key points of the site, not the point's twin (already linked).
+    It is shown both ways: the point named lists this one too, so one line is enough; no point ends up beside
+    more than SEE_ALSO_MAX chosen points."""
+    points = {point.id: (meeting, point) for meeting in meetings for point in meeting.points}
+    for meeting, point in points.values():
+        for other in point.see_also:
+            where = f"point '{point.id}': see-also"
+            if other not in points:
+                errors.append(
+                    ContentError(
+                        meeting.path,
+                        point.see_also_line,
+                        f"{where} '{other}' is not a key point{suggest(other, points)}; name the id of a key point "
+                        "(the part in {#...} of its heading)",
+                    )
+                )
+            elif other == point.twin:
+                errors.append(
+                    ContentError(
+                        meeting.path,
+                        point.see_also_line,
+                        f"{where} names its twin '{other}', which is already linked (\"Also stated as\"); remove it",
+                    )
+                )
+    for pid, chosen in chosen_related(meetings).items():
+        if len(chosen) > SEE_ALSO_MAX:
+            meeting, point = points[pid]
+            errors.append(
+                ContentError(
+                    meeting.path,
+                    point.see_also_line or point.line,
+                    f"point '{pid}' would list {len(chosen)} related key points ({', '.join(chosen)}), counting the "
+                    f"`see-also:` lines that name it; keep at most {SEE_ALSO_MAX} by removing some of those lines",
+                )
+            )
+
+
+def chosen_related(meetings: list[Meeting]) -> dict[str, tuple[str, ...]]:
+    """Point id -> the points an editor chose as related to it, either way round: its own `see-also:` line's ids
+    first, then the points whose lines name it, in the notes' order. Names that are no key point are left out."""
+    points = {point.id: point for meeting in meetings for point in meeting.points}
+    chosen: dict[str, list[str]] = defaultdict(list)
+    for point in points.values():
+        for other in point.see_also:
+            if other in points and other not in (point.id, point.twin):
+                chosen[point.id].append(other)
+    for point in points.values():
+        for other in point.see_also:
+            if other in points and other not in (point.id, point.twin) and point.id not in chosen[other]:
+                chosen[other].append(point.id)
+    return {pid: tuple(ids) for pid, ids in chosen.items()}
+
+
 def check_unique_order(meetings: list[Meeting], errors: list[ContentError], published_pages: set[str]) -> None:
     """The number is blamed on the meeting that is new: one published on main keeps its number."""
     first: dict[tuple[str, int], Meeting] = {}
@@ -263,6 +318,7 @@ def index_archive(
         points_by_organisation={k: tuple(v) for k, v in by_organisation.items()},
         meetings_by_slug={m.slug: m for m in meetings},
         meetings_by_organisation={k: tuple(v) for k, v in meetings_by_organisation.items()},
+        see_also=chosen_related(meetings),
     )
 
 

@@ -10,7 +10,7 @@ from typing import Any
 from notes_core.check.fields import check_fields, check_id, check_text, line_of, text_problem
 from notes_core.check.placeholders import is_placeholder
 from notes_core.errors import ContentError, Problems, new_entry, suggest
-from notes_core.model import Category, Meeting, Point, Speaker, SpeakerRole
+from notes_core.model import SEE_ALSO_MAX, Category, Meeting, Point, Speaker, SpeakerRole
 from notes_core.read.meeting_file import RawMeeting, RawPoint
 
 MEETING_FIELDS = {"title", "question", "series", "order", "date", "speakers", "themes", "summary"}
@@ -152,6 +152,7 @@ def build_point(
     if "twin" in rp.meta:
         value, line = rp.meta["twin"]
         twin = check_id(value, problems, line, f"{label}: twin")
+    see_also, see_also_line = check_see_also_line(rp, label, problems)
     check_point_ends(rp, label, problems)
     blocks = rp.blocks
     text = "\n".join(words for _kind, words in blocks)
@@ -170,9 +171,38 @@ def build_point(
         rp.line,
         level=rp.level,
         twin=twin,
+        see_also=see_also,
+        see_also_line=see_also_line,
         meta_lines=tuple(line for _value, line in rp.meta.values()),
         blocks=blocks,
     )
+
+
+def check_see_also_line(rp: RawPoint, label: str, problems: Problems) -> tuple[tuple[str, ...], int]:
+    """The ids of a `see-also:` line, each in slug form and named once, at most SEE_ALSO_MAX of them.
+    Whether they are key points is checked with the whole archive (check/archive.py)."""
+    if "see-also" not in rp.meta:
+        return (), 0
+    value, line = rp.meta["see-also"]
+    ids: list[str] = []
+    for part in value.split(","):
+        ident = check_id(part.strip(), problems, line, f"{label}: see-also")
+        if ident is None:
+            continue
+        if ident == rp.id:
+            problems.add(line, f"{label}: see-also names the point itself")
+            continue
+        if ident in ids:
+            problems.add(line, f"{label}: see-also names '{ident}' twice; name it once")
+            continue
+        ids.append(ident)
+    if len(ids) > SEE_ALSO_MAX:
+        problems.add(
+            line,
+            f"{label}: see-also names {len(ids)} key points; name at most {SEE_ALSO_MAX}, the ones a reader of this "
+            "point should read next",
+        )
+    return tuple(ids), line
 
 
 def check_ref(value: object, known: Mapping[str, object], kind: str, problems: Problems, line: int) -> str:

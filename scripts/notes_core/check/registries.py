@@ -19,7 +19,7 @@ MAX_NAME_WORDS = 12  # words in one spelling
 
 REGISTRY_FIELDS = {
     "themes": ({"id", "title", "description"}, {"title", "description"}),
-    "speakers": ({"id", "name", "aliases", "organisation", "role"}, {"name"}),
+    "speakers": ({"id", "name", "aliases", "organisation", "role", "former"}, {"name"}),
     "organisations": ({"id", "name", "names", "description"}, {"name"}),
     "series": ({"id", "title", "description"}, {"title", "description"}),
     "planned": (
@@ -149,8 +149,16 @@ def load_speakers(
                 )
             )
             organisation = None
+        former = entry.get("former", False)
+        if not isinstance(former, bool):
+            problems.add(
+                where("former"),
+                f"{what}: 'former' is true or false (true when the notes say the speaker was at the organisation "
+                "before, e.g. 'Former CEO', 'Previously at')",
+            )
+            former = False
         if name:
-            speakers[entry["id"]] = Speaker(entry["id"], name, aliases, organisation, role)
+            speakers[entry["id"]] = Speaker(entry["id"], name, aliases, organisation, role, former)
     return speakers
 
 

@@ -74,6 +74,8 @@ def permanent_page_context(
         # The twin (same meeting, the same idea stated again) first, then the related points.
         "twin": related_link(archive, twin) if twin is not None else None,
         "related": [related_link(archive, archive.points[other]) for other in related.get(point.id, ())],
+        # How the list was made, said on the page: by an editor (`see-also:`), or computed.
+        "related_chosen": bool(archive.see_also.get(point.id)),
     }
 
 

@@ -32,7 +32,7 @@ ID_BLOCK = re.compile(r"\{:?[ \t]*#([^}]*)\}")
 OPENING = re.compile(r"---[ \t]*")
 CLOSING = re.compile(r"(?:---|\.\.\.)[ \t]*")
 META_START = re.compile(r"([A-Za-z][A-Za-z_-]{0,30})[ \t]*:")
-META_KEYS = ("themes", "speaker", "twin")
+META_KEYS = ("themes", "speaker", "twin", "see-also")
 FENCE = re.compile(r"^\s*(```|~~~)")
 ADMONITION = re.compile(r"^(!!!|\?\?\?\+?)\s")
 
@@ -192,7 +192,10 @@ def read_points(body: str, first_line: int, path: str, errors: list[ContentError
                         path,
                         number,
                         f"point '{current.id}': unknown field '{key}'"
-                        + (suggest(key, META_KEYS) or "; a point takes `themes:`, `speaker:` and `twin:` lines"),
+                        + (
+                            suggest(key, META_KEYS)
+                            or "; a point takes `themes:`, `speaker:`, `twin:` and `see-also:` lines"
+                        ),
                     )
                 )
             elif key in current.meta:
@@ -209,7 +212,7 @@ def read_points(body: str, first_line: int, path: str, errors: list[ContentError
 
 def starts_meta(line: str) -> bool:
     meta = parse_meta(line)
-    return meta is not None and meta[0].lower() in META_KEYS + ("theme", "speakers")
+    return meta is not None and meta[0].lower() in META_KEYS + ("theme", "speakers", "see_also", "seealso")
 
 
 LIST_ITEM = re.compile(r"\s*(?:[-*+]|\d+\.)\s+")

@@ -11,6 +11,7 @@ from typing import Any
 from notes_core.addresses import EXPORT_CSV, EXPORT_JSON, absolute, permanent_address, point_address
 from notes_core.model import Archive, Point
 from notes_core.permalinks.history import History, point_dates
+from notes_core.render.related import Related
 
 COLUMNS = [
     "id",
@@ -44,7 +45,7 @@ def render_exports(
     archive: Archive,
     site_url: str,
     history: History | None = None,
-    related: dict[str, tuple[str, ...]] | None = None,
+    related: dict[str, Related] | None = None,
 ) -> dict[str, str]:
     rows = export_rows(archive, site_url, history)
     related = related or {}
@@ -52,10 +53,11 @@ def render_exports(
         "description": "Key points of the Better Way network's Joining Forces meetings. `url` is the permanent link; "
         "`location` is where the point is now. `first_published` and `last_changed` are dates of this site's "
         "publication history (from its commits), not meeting dates; null when the history is not available. "
-        "`related` names up to three key points of other meetings that say something close (shared themes and "
-        "similar words).",
+        '`related` names the key points an editor chose as related to the point (`related_by`: "editors"), or, '
+        "where none was chosen, up to three suggested by a computation of shared words and themes, not read by a "
+        'person (`related_by`: "shared words and themes"); it may be empty.',
         "count": len(rows),
-        "points": [{**row, "related": list(related.get(row["id"], ()))} for row in rows],
+        "points": [{**row, **related_fields(related.get(row["id"]))} for row in rows],
     }
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=COLUMNS, lineterminator="\n")
@@ -68,6 +70,12 @@ def render_exports(
         EXPORT_JSON: json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n",
         EXPORT_CSV: out.getvalue(),
     }
+
+
+def related_fields(entry: Related | None) -> dict[str, Any]:
+    if entry is None or not entry.ids:
+        return {"related": [], "related_by": None}
+    return {"related": list(entry.ids), "related_by": "editors" if entry.chosen else "shared words and themes"}
 
 
 def export_row(archive: Archive, point: Point, site_url: str, history: History | None = None) -> dict[str, Any]:

@@ -1,9 +1,14 @@
-"""Related key points: for each point, up to three from other meetings that say something close.
+"""Related key points: for each point, the points an editor chose for it (`see-also:` lines, shown both ways), or,
+where none was chosen, up to three computed ones that share telling words and themes with it.
 
-Closeness is TF-IDF text similarity, counted only between points that share a theme, with shared
-themes as a small bonus. Each point keeps only its most telling words (its signature), and an
-inverted index over those words finds the candidates, so the cost grows with the number of points,
-not with its square (a theme of the large benchmark holds hundreds of points).
+The computed suggestions are TF-IDF cosine similarity of the points' words (title and text, lightly stemmed, stop
+words and speakers' names left out), plus a bonus for the share of themes two points have in common. A suggestion
+is made only when the points share at least two telling words and the score reaches a threshold: fewer
+suggestions, but good ones. Points of the same meeting may be suggested (the closest match is often a
+neighbour); a point's twin is already linked and is not. No point is listed beside more than SEE_ALSO_MAX others,
+counting the chosen ones: the strongest pairs are placed first, across the archive. Each point keeps only its
+most telling words (its signature), and an inverted index over those words finds the candidates, so the cost
+grows with the number of points, not with its square.
 """
 
 from __future__ import annotations
@@ -12,27 +17,51 @@ import heapq
 import math
 import re
 from collections import Counter, defaultdict
+from dataclasses import dataclass
 
-from notes_core.model import Archive, Point
+from notes_core.model import SEE_ALSO_MAX, Archive, Point
 
-RELATED_SHOWN = 3
+RELATED_SHOWN = 3  # computed suggestions per point, at most
 SIGNATURE_WORDS = 30  # a point's most telling words; the rest add little and cost much
-CHAMPIONS = 5  # each word leads to at most the points it tells most about: the cost stays linear
-THEME_BONUS = 0.05  # per shared theme: a tie-break between equally close texts
-WORD = re.compile(r"[a-z][a-z'’]+")
+CHAMPIONS = 20  # each word leads to at most the points it tells most about: the cost stays linear
+CANDIDATES = 10  # the best-scoring candidates a point keeps before the archive-wide placement
+THEME_WEIGHT = 0.25  # times the share of themes in common (shared / either's): themes confirm what words say
+THRESHOLD = 0.28  # the least score shown: below it, a match rests on a stray word
+MIN_SIMILARITY = 0.10  # the least word similarity: themes alone never make two points related
+MIN_SHARED_WORDS = 2  # one shared word (a name, "national") is not a reason to read on
+WORD = re.compile(r"[a-z][a-z'’-]*")
+# Suffixes a light stemmer takes off, longest first, so that "measuring", "measure" and "measures" meet.
+SUFFIXES = (
+    ("sses", "ss"),
+    ("ies", "y"),
+    ("ness", ""),
+    ("ings", ""),
+    ("ing", ""),
+    ("edly", ""),
+    ("ed", ""),
+    ("ly", ""),
+    ("es", ""),
+    ("s", ""),
+)
 # Words that say nothing of what a point is about, beside those of fewer than three letters.
 STOP_WORDS = frozenset(
-    [
+    (
+        "able",
         "about",
+        "across",
         "after",
         "all",
         "also",
+        "always",
         "and",
         "any",
         "are",
         "been",
         "before",
         "being",
+        "best",
+        "better",
+        "big",
         "but",
         "can",
         "could",
@@ -42,32 +71,65 @@ STOP_WORDS = frozenset(
         "down",
         "each",
         "else",
+        "especially",
         "even",
         "ever",
         "every",
+        "example",
+        "examples",
+        "far",
+        "first",
         "for",
         "from",
+        "further",
+        "get",
+        "given",
+        "good",
+        "got",
         "had",
+        "hard",
         "has",
         "have",
         "her",
         "here",
         "hers",
+        "high",
         "him",
         "his",
         "how",
+        "however",
+        "important",
+        "instead",
         "into",
         "its",
         "itself",
         "just",
+        "large",
+        "level",
+        "levels",
+        "long",
+        "lot",
+        "made",
+        "make",
+        "makes",
+        "many",
+        "may",
+        "might",
         "more",
         "most",
         "much",
         "must",
+        "need",
+        "needed",
+        "needs",
+        "new",
         "not",
         "now",
         "off",
+        "often",
         "once",
+        "one",
+        "ones",
         "only",
         "other",
         "our",
@@ -75,11 +137,21 @@ STOP_WORDS = frozenset(
         "out",
         "over",
         "own",
+        "part",
+        "particularly",
+        "rather",
+        "really",
+        "said",
         "same",
+        "say",
+        "says",
         "she",
         "should",
+        "small",
         "some",
+        "sometimes",
         "such",
+        "suggested",
         "than",
         "that",
         "the",
@@ -88,17 +160,27 @@ STOP_WORDS = frozenset(
         "them",
         "then",
         "there",
+        "therefore",
         "these",
         "they",
+        "thing",
+        "things",
         "this",
         "those",
         "through",
+        "time",
         "too",
         "under",
         "until",
         "upon",
+        "use",
+        "used",
+        "using",
         "very",
         "was",
+        "way",
+        "ways",
+        "well",
         "were",
         "what",
         "when",
@@ -106,63 +188,133 @@ STOP_WORDS = frozenset(
         "which",
         "while",
         "who",
+        "whole",
         "whom",
         "why",
         "will",
         "with",
+        "within",
+        "without",
+        "work",
+        "working",
         "would",
         "yet",
         "you",
         "your",
         "yours",
-        "one",
-        "ones",
-    ]
+    )
 )
 
 
-def words_of(point: Point) -> list[str]:
-    text = (point.title + " " + point.text).lower()
-    return [w.strip("'’") for w in WORD.findall(text) if w.strip("'’") not in STOP_WORDS and len(w.strip("'’")) > 2]
+def stem(word: str) -> str:
+    """The word without its commonest English suffix, keeping at least three letters ("ss" stays)."""
+    for suffix, replacement in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            if suffix == "s" and word.endswith("ss"):
+                return word
+            return word[: -len(suffix)] + replacement
+    return word
 
 
-def signatures(points: list[Point]) -> list[dict[str, float]]:
-    """Each point's SIGNATURE_WORDS heaviest words by TF-IDF, as a unit vector."""
-    counts = [Counter(words_of(point)) for point in points]
+def words_of(text: str, names: frozenset[str] = frozenset()) -> list[str]:
+    """The text's telling words, stemmed: no stop words, no speakers' names, none under three letters."""
+    found = []
+    for raw in WORD.findall(text.lower().replace("’", "'")):
+        for part in raw.strip("'-").replace("'s", "").split("-"):
+            part = part.strip("'")
+            if len(part) > 2 and part not in STOP_WORDS and part not in names:
+                found.append(stem(part))
+    return found
+
+
+def signatures(points: list[Point], names: frozenset[str] = frozenset()) -> list[dict[str, float]]:
+    """Each point's SIGNATURE_WORDS heaviest words by TF-IDF (sublinear counts), as a unit vector. A word no
+    other point uses cannot relate two points and is left out."""
+    counts = [Counter(words_of(point.title + " " + point.text, names)) for point in points]
     document_frequency: Counter[str] = Counter()
     for count in counts:
         document_frequency.update(count.keys())
     total = len(points)
     result = []
     for count in counts:
-        weights = [(n * math.log(total / document_frequency[word]), word) for word, n in count.items()]
-        top = [(w, word) for w, word in heapq.nlargest(SIGNATURE_WORDS, weights) if w > 0]
+        weights = [
+            ((1 + math.log(n)) * math.log((total + 1) / (document_frequency[word] + 0.5)), word)
+            for word, n in count.items()
+            if document_frequency[word] > 1
+        ]
+        top = heapq.nlargest(SIGNATURE_WORDS, weights)
         norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
         result.append({word: w / norm for w, word in top})
     return result
 
 
-def build_related(archive: Archive) -> dict[str, tuple[str, ...]]:
-    """Point id -> ids of up to RELATED_SHOWN points from other meetings, closest first."""
-    points = [point for meeting in archive.meetings for point in meeting.points]
-    vectors = signatures(points)
+@dataclass(frozen=True)
+class Related:
+    """What a point's page lists as related, and how the list was made."""
+
+    ids: tuple[str, ...]
+    chosen: bool  # by an editor (`see-also:`), else computed
+
+
+def speaker_names(archive: Archive) -> frozenset[str]:
+    return frozenset(
+        word
+        for speaker in archive.speakers.values()
+        for name in (speaker.name, *speaker.aliases)
+        for word in re.findall(r"[a-z]+", name.lower())
+    )
+
+
+def computed_candidates(points: list[Point], names: frozenset[str]) -> list[tuple[float, str, str]]:
+    """(score, point id, other id) for every pair that passes the thresholds, a point's best CANDIDATES only."""
+    vectors = signatures(points, names)
     postings: dict[str, list[tuple[float, int]]] = defaultdict(list)
     for index, vector in enumerate(vectors):
         for word, weight in vector.items():
             postings[word].append((weight, index))
     champions = {word: heapq.nlargest(CHAMPIONS, found) for word, found in postings.items()}
     theme_sets = [frozenset(point.themes) for point in points]
-    related: dict[str, tuple[str, ...]] = {}
+    pairs = []
     for index, point in enumerate(points):
-        scores: dict[int, float] = defaultdict(float)
+        similarity: dict[int, float] = defaultdict(float)
+        shared_words: Counter[int] = Counter()
         for word, weight in vectors[index].items():
             for other_weight, other in champions[word]:
-                scores[other] += weight * other_weight
-        themes = theme_sets[index]
+                similarity[other] += weight * other_weight
+                shared_words[other] += 1
         ranked = []
-        for other, score in scores.items():
-            shared = len(themes & theme_sets[other])
-            if shared and points[other].meeting != point.meeting:
-                ranked.append((score + THEME_BONUS * shared, -other))
-        related[point.id] = tuple(points[-other].id for _, other in heapq.nlargest(RELATED_SHOWN, ranked))
+        for other, closeness in similarity.items():
+            if other == index or points[other].id == point.twin or shared_words[other] < MIN_SHARED_WORDS:
+                continue
+            if closeness < MIN_SIMILARITY:
+                continue
+            themes = theme_sets[index] | theme_sets[other]
+            score = closeness + THEME_WEIGHT * len(theme_sets[index] & theme_sets[other]) / (len(themes) or 1)
+            if score >= THRESHOLD:
+                ranked.append((round(score, 9), -other))
+        for score, other in heapq.nlargest(CANDIDATES, ranked):
+            pairs.append((score, point.id, points[-other].id))
+    return pairs
+
+
+def build_related(archive: Archive) -> dict[str, Related]:
+    """Point id -> its related points: the chosen ones where an editor chose any, else up to RELATED_SHOWN
+    computed ones, best first, placed so that no point is listed beside more than SEE_ALSO_MAX others."""
+    points = [point for meeting in archive.meetings for point in meeting.points]
+    related = {pid: Related(ids, True) for pid, ids in archive.see_also.items() if ids}
+    listed: Counter[str] = Counter(other for entry in related.values() for other in entry.ids)
+    order = {point.id: index for index, point in enumerate(points)}
+    computed: dict[str, list[str]] = defaultdict(list)
+    # Strongest pairs first, across the archive; ties in the notes' order, so the result never depends on luck.
+    for _score, pid, other in sorted(
+        computed_candidates(points, speaker_names(archive)),
+        key=lambda pair: (-pair[0], order[pair[1]], order[pair[2]]),
+    ):
+        if pid in related or len(computed[pid]) >= RELATED_SHOWN or listed[other] >= SEE_ALSO_MAX:
+            continue
+        computed[pid].append(other)
+        listed[other] += 1
+    for point in points:
+        if point.id not in related:
+            related[point.id] = Related(tuple(computed.get(point.id, ())), False)
     return related
