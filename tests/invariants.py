@@ -217,7 +217,7 @@ def exports_resolve_to_pages_and_anchors(site, archive):
     for point in data["points"]:
         assert point["themes"] and point["title"] and point["text"]
         landing = resolve_export(site, point["url"])
-        refresh = landing.css_first('meta[http-equiv="refresh"]').attributes["content"]
+        refresh = landing.css_first("blockquote[cite]").attributes["cite"]
         assert refresh.endswith(f"meetings/{point['meeting']}/#{point['id']}")
         resolve_export(site, point["location"])
     for row in rows:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from itertools import pairwise
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from accessibility import axe_violations
@@ -75,71 +75,63 @@ def test_copy_link_copies_the_permanent_url(page):
     assert page.evaluate("navigator.clipboard.readText()") == "http://127.0.0.1:8000/p/vest/"
 
 
-def test_cite_this_opens_by_keyboard_and_copies_bibtex(page):
+def test_cite_leads_to_the_points_citation_and_copies_bibtex(page):
+    """A point's "Cite" link leads to its permanent page's citations, which copy by keyboard."""
     page.goto("meetings/unequal-alliances/")
-    cite = (
-        page.locator("#cite-celebrate-unequal-alliances")
-        .locator("xpath=preceding-sibling::p[1]")
-        .get_by_role("button", name="Cite this")
-    )
-    cite.focus()
+    page.locator("#celebrate-unequal-alliances + p.point-meta").get_by_role("link", name="Cite", exact=True).click()
+    page.wait_for_url(re.compile(r"p/celebrate-unequal-alliances/#cite$"))
+    button = page.locator('pre[data-copy="BibTeX"] + button')
+    expect(button).to_have_text("Copy BibTeX")
+    button.focus()
     page.keyboard.press("Enter")
-    expect(cite).to_have_attribute("aria-expanded", "true")
-    panel = page.locator("#cite-celebrate-unequal-alliances")
-    expect(panel).to_be_visible()
-    assert "Joining forces: unequal alliances" in panel.locator("pre").first.text_content()
-    panel.get_by_role("button", name="Copy BibTeX").click()
+    expect(button).to_have_text("Copied")
     copied = page.evaluate("navigator.clipboard.readText()")
-    assert (
-        copied.startswith("@misc{jf-celebrate-unequal-alliances,")
-        and "url          = {http://127.0.0.1:8000/p/celebrate-unequal-alliances/}" in copied
-    )
+    assert copied.startswith("@report{jf-celebrate-unequal-alliances,"), copied
+    assert "url          = {http://127.0.0.1:8000/p/celebrate-unequal-alliances/}" in copied
+    assert copied == (page.request.get("p/celebrate-unequal-alliances/citation.bib").text())
 
 
-def test_cite_this_offers_a_harvard_reference_and_the_citation_files(page):
-    page.goto("meetings/unequal-alliances/")
-    page.locator("#cite-celebrate-unequal-alliances").locator("xpath=preceding-sibling::p[1]").get_by_role(
-        "button", name="Cite this"
-    ).click()
-    panel = page.locator("#cite-celebrate-unequal-alliances")
-    harvard = panel.locator("#cite-celebrate-unequal-alliances-harvard").text_content()
+def test_the_permanent_page_offers_a_harvard_reference_and_the_citation_files(page):
+    page.goto("p/celebrate-unequal-alliances/")
+    harvard = page.locator('pre[data-copy="Harvard reference"]').text_content()
     # The accessed date is the browser's today, written as UK reports write it.
     assert re.fullmatch(
-        r"Better Way network \(n\.d\.\) Joining forces: unequal alliances, key point celebrate-unequal-alliances\. "
-        r"Joining Forces series\. Available at: http://127\.0\.0\.1:8000/p/celebrate-unequal-alliances/ "
+        r"Better Way network \(n\.d\.\) Joining forces: unequal alliances, key point celebrate-unequal-alliances "
+        r"\[Meeting notes of the Joining Forces cell\]\. Joining Forces notes\. Available at: "
+        r"http://127\.0\.0\.1:8000/p/celebrate-unequal-alliances/ "
         r"\(Accessed: [1-9]\d? (January|February|March|April|May|June|July|August|September|October|November|"
         r"December) \d{4}\)\.",
         harvard,
     ), harvard
-    panel.get_by_role("button", name="Copy Harvard").click()
+    page.get_by_role("button", name="Copy Harvard reference").click()
     assert page.evaluate("navigator.clipboard.readText()") == harvard
-    links = panel.locator(".point-cite__files a")
-    assert links.all_text_contents() == ["RIS", "CSL-JSON"]
-    for link, start in zip(links.all(), ["TY  - ELEC", "["], strict=True):
-        href = link.get_attribute("href")
-        assert href.startswith("http://127.0.0.1:8000/p/celebrate-unequal-alliances/citation.")
-        # The built site is served at another port: the link's path is what must resolve.
-        response = page.request.get(urlsplit(href).path.lstrip("/"))
+    links = page.locator("#cite a[download]")
+    assert links.all_text_contents() == ["BibTeX", "RIS", "CSL-JSON"]
+    for link, start in zip(links.all(), ["@report{", "TY  - RPRT", "["], strict=True):
+        response = page.request.get(urljoin(page.url, link.get_attribute("href")))
         assert response.ok and response.text().startswith(start)
 
 
 def test_permanent_page_metadata_breaks_no_policy(page):
-    """The /p/ page's JSON-LD is data in a script element of its own type: its strict policy refuses nothing."""
+    """The /p/ page's JSON-LD is data in a script element of its own type; its one script is allowed by hash."""
     violations = []
     page.on("console", lambda message: violations.append(message.text) if "Content Security" in message.text else None)
-    # Opened with an anchor, the permanent page stays (it leads on to the meeting only without one).
-    page.goto("p/celebrate-unequal-alliances/#related")
+    page.goto("p/celebrate-unequal-alliances/")
     page.wait_for_timeout(500)
+    assert page.url.endswith("p/celebrate-unequal-alliances/")
     assert page.locator('script[type="application/ld+json"]').count() == 1
-    assert page.locator("main a[download]").all_text_contents() == ["RIS", "CSL-JSON"]
-    assert page.evaluate("document.querySelector('main h2') && document.querySelector('main h2').textContent") == (
-        "Related key points"
-    )
+    assert page.locator("main a[download]").all_text_contents() == ["BibTeX", "RIS", "CSL-JSON"]
+    assert page.locator("main h2").all_text_contents()[:2] == ["Cite this key point", "Related key points"]
+    assert page.get_by_role("button", name="Copy citation").count() == 1  # the script ran
     assert violations == []
 
 
-def test_permanent_link_lands_on_the_point(page):
+def test_permanent_link_is_the_points_own_page_and_leads_to_it_in_context(page):
     page.goto("p/we-own-you/")
+    page.wait_for_timeout(300)
+    assert page.url.endswith("p/we-own-you/")
+    expect(page.locator("h1")).to_have_text("A merger where the dominant partner said ‘we own you’")
+    page.get_by_role("link", name="Read this point in its meeting").click()
     page.wait_for_url(re.compile(r"meetings/imbalances-and-inequalities/#we-own-you$"))
     heading = page.locator("#we-own-you")
     expect(heading).to_be_in_viewport()
@@ -152,7 +144,7 @@ def test_permanent_link_page_previews_as_the_point(page):
     html = response.text()
     assert "<title>A merger where the dominant partner said ‘we own you’ · Joining Forces notes</title>" in html
     assert 'property="og:title" content="A merger where the dominant partner said ‘we own you’"' in html
-    assert 'rel="canonical" href="http://127.0.0.1:8000/meetings/imbalances-and-inequalities/#we-own-you"' in html
+    assert 'rel="canonical" href="http://127.0.0.1:8000/p/we-own-you/"' in html
 
 
 def test_palette_toggle_switches_and_remembers(page):
@@ -206,7 +198,7 @@ def test_no_request_leaves_the_site(browser, base_url):
     page = context.new_page()
     requests = []
     page.on("request", lambda request: requests.append(request.url))
-    for path in AXE_PAGES + ["p/vest/"]:
+    for path in ["p/vest/", *AXE_PAGES]:  # the permanent page has no search box: the theme's pages search
         page.goto(path)
         page.wait_for_load_state("networkidle")
     search(page, "trust")
@@ -247,7 +239,7 @@ def test_a_point_links_to_its_related_points_and_history_without_being_sent_away
     page.goto("meetings/unequal-alliances/")
     page.locator("#celebrate-unequal-alliances + p.point-meta").get_by_role("link", name="Related and history").click()
     page.wait_for_url(re.compile(r"p/celebrate-unequal-alliances/#related$"))
-    page.wait_for_timeout(300)  # the permanent page leads on only when opened without an anchor
+    page.wait_for_timeout(300)  # the permanent page sends no one on
     assert re.search(r"p/celebrate-unequal-alliances/#related$", page.url)
     expect(page.get_by_role("heading", name="Related key points")).to_be_visible()
     expect(page.get_by_role("heading", name="History on this site")).to_be_visible()

@@ -131,7 +131,7 @@ def test_a_withdrawn_point_keeps_a_page_with_the_reason_and_its_last_wording(clo
     page = built.html("p/act-in-small-places/")
     assert page.css_first('meta[http-equiv="refresh"]') is None
     said = page.css_first("main").text(separator=" ")
-    assert "This key point was withdrawn: the speaker asked for it to be removed." in said
+    assert "The key point once at this address was withdrawn: the speaker asked for it to be removed." in said
     assert OLD_WORDING in page.css_first("blockquote").text()
     assert "first published 2024-01-02" in said
     assert built.links("p/act-in-small-places/", "main > p a") == ["meetings/levelling-up/"]
@@ -141,7 +141,7 @@ def test_a_merged_point_says_why_and_links_to_its_successor(clone, monkeypatch, 
     retire(clone, monkeypatch, 'act-in-small-places: {to: asset-based-approach, reason: "merged: the same idea"}')
     built = build_site(clone / "mkdocs.yml", tmp_path / "site")
     said = built.html("p/act-in-small-places/").css_first("main").text(separator=" ")
-    assert "This key point's id was retired: merged: the same idea." in said
+    assert "The key point id ‘act-in-small-places’ was retired: merged: the same idea." in said
     assert built.links("p/act-in-small-places/", "main > p a") == ["meetings/levelling-up/#asset-based-approach"]
 
 
