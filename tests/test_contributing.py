@@ -83,7 +83,12 @@ def test_a_new_write_up_from_start_to_site(project, monkeypatch):
     ).read_text(encoding="utf-8")
     assert "Joining forces across sectors" in built.html("speakers/jo-business/").css_first("article").text()
     assert "Joining forces across sectors" in built.html("meetings/").css_first("article").text()
-    assert built.html("p/business-as-a-partner/").css_first('meta[http-equiv="refresh"]') is not None
+    permanent = built.html("p/business-as-a-partner/")
+    assert (
+        permanent.css_first("blockquote[cite]")
+        .attributes["cite"]
+        .endswith("meetings/joining-forces-across-sectors/#business-as-a-partner")
+    )
 
 
 # The suite's tests that read the live content (the real site's build or its archive): a content change reaches
