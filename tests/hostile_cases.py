@@ -17,6 +17,11 @@ from __future__ import annotations
 
 ALERT = "alert(1)"
 EVIL = "http://evil.test"
+# The site's top navigation, as docs/.nav.yml has it (a case adds an entry to it).
+NAV = (
+    "nav:\n  - Home: index.md\n  - Meetings: meetings\n  - Key points: principles\n  - Themes: themes\n"
+    "  - Speakers: speakers\n  - Organisations: organisations/index.md\n  - Theme map: connections\n  - about.md\n"
+)
 
 CASES: list[tuple[str, str, object, str]] = [
     # Text fields that flow into templates (Material prints titles and descriptions raw).
@@ -630,4 +635,113 @@ CASES: list[tuple[str, str, object, str]] = [
     ("review-khmer-vowel", "speaker", 'name: "Khmer \\u17b4 vowel"', "data/speakers.yml:"),
     ("review-pipe-meeting", "fifo", "docs/meetings/pipe.md", "docs/meetings/pipe.md:1: this is not a file"),
     ("review-last-second", "git", {"dates": ["2024-01-02T00:00:00+00:00", "@9223372036854775807 +0000"]}, "passes"),
+    # Found by the independent hostile review of the second round. Links to no page or anchor passed the check and
+    # stopped only the strict build, whose log then began a line with the text after a decoded %0A.
+    (
+        "review-link-missing-page",
+        "body",
+        "See [the other](%0A::error::gone.md).",
+        "docs/meetings/case-review-link-missing-page.md:23: the link '%0A:\\:error:\\:gone.md' leads to "
+        "docs/meetings/\\n:\\:error:\\:gone.md, which does not exist",
+    ),
+    (
+        "review-link-angle-brackets",
+        "body",
+        "See [x](<::error::gone2.md>).",
+        "docs/meetings/case-review-link-angle-brackets.md:23: the link ':\\:error:\\:gone2.md' leads to",
+    ),
+    (
+        "review-link-missing-anchor",
+        "body",
+        "See [y](../about.md#::error::nowhere).",
+        "docs/meetings/case-review-link-missing-anchor.md:23: the link '../about.md#:\\:error:\\:nowhere' asks "
+        "for '#:\\:error:\\:nowhere', which docs/about.md does not have",
+    ),
+    ("review-link-same-page-anchor", "body", "See [y](#no-such-point).", "asks for '#no-such-point'"),
+    ("review-link-folder", "body", "See [t](../themes/).", "the link '../themes/' names a folder"),
+    ("review-link-absolute", "body", "See [a](/about.md).", "the link '/about.md' starts with '/'"),
+    (
+        "review-link-fine",
+        "body",
+        "See [a](../about.md), [t](../themes/shared-purpose.md), [p](#case-review-link-fine-point), "
+        "[k](case-review-link-fine.md#key-points) and [m](../meetings/index.md).",
+        "passes",
+    ),
+    ("review-link-in-page", "file", ("docs/about.md", "# About\n\nSee [x](meetings/gone.md).\n"), "docs/about.md:3:"),
+    # Addresses the theme or the engine owns: a page there passed the check, then failed the build or stood beside
+    # the theme's own 404 page.
+    (
+        "review-engine-404",
+        "file",
+        ("docs/404.md", "# Page not found\n\nThe notes moved to [our new site](https://evil.test/).\n"),
+        "docs/404.md:1: '404/' is an address the theme or the engine owns",
+    ),
+    ("review-engine-sitemap", "file", ("docs/sitemap.md", "# Map\n"), "docs/sitemap.md:1: 'sitemap/' is an address"),
+    ("review-engine-feed", "file", ("docs/feed.md", "# Feed\n"), "docs/feed.md:1: 'feed/' is an address"),
+    (
+        "review-engine-assets",
+        "file",
+        ("docs/assets/javascripts/bundle.md", "# Bundle\n"),
+        "docs/assets/javascripts/bundle.md:1: 'assets/javascripts/bundle/' is an address the theme or the engine",
+    ),
+    (
+        "review-page-not-in-nav",
+        "file",
+        ("docs/extra-page.md", "# Extra\n\nText.\n"),
+        "docs/extra-page.md:1: this page is in no navigation, so readers would not find it",
+    ),
+    (
+        "review-folder-not-in-nav",
+        "file",
+        ("docs/guide/start.md", "# Start\n\nText.\n"),
+        "docs/guide/start.md:1: this page is in no navigation, so readers would not find it (and the strict build "
+        "refuses it); add `- guide`",
+    ),
+    # Off-site entries in the top navigation: only the network's own site.
+    (
+        "review-nav-other-host",
+        "file",
+        ("docs/.nav.yml", "nav:\n  - Home: index.md\n  - Search the notes: 'https://evil.test/'\n  - about.md\n"),
+        "docs/.nav.yml:3: navigation: 'https://evil.test/' is neither a page of this site nor a link to "
+        "https://betterway.network",
+    ),
+    (
+        "review-nav-lookalike-host",
+        "file",
+        ("docs/.nav.yml", "nav:\n  - Home: index.md\n  - Network: https://betterway.network.evil.test/\n"),
+        "docs/.nav.yml:3: navigation:",
+    ),
+    (
+        "review-nav-network-site",
+        "file",
+        ("docs/.nav.yml", NAV + "  - Better Way: https://betterway.network\n"),
+        "passes",
+    ),
+    # A linked meeting file: once, by its path in the project (never this machine's full path).
+    (
+        "review-symlink-meeting",
+        "symlink",
+        ("docs/meetings/host.md", "/etc/hostname"),
+        "docs/meetings/host.md:1: this is a symbolic link",
+    ),
+    # A registry refused: its problem alone, not a page "gone" or a link "to nowhere" for each of its entries.
+    (
+        "review-registry-anchors",
+        "bytes",
+        ("data/themes.yml", b"- &a\n  id: anchored\n  title: Anchored\n  description: Anchored.\n"),
+        "data/themes.yml:",
+    ),
+    # Commit dates: one after the build or before main's first commit is never published.
+    (
+        "review-git-future-fast-forward",
+        "git",
+        {"dates": ["2024-01-02T00:00:00+00:00", "2099-06-01T12:00:00+00:00"], "never_shown": ["2099-06-01"]},
+        "passes",
+    ),
+    (
+        "review-git-before-first",
+        "git",
+        {"dates": ["2024-01-02T00:00:00+00:00", "1970-01-02T00:00:00+00:00"], "never_shown": ["1970-01-02"]},
+        "passes",
+    ),
 ]

@@ -15,7 +15,15 @@ from git_project import commit_all, git, make_clone
 from site_build import build_site
 
 from notes_core.permalinks import published_base
-from notes_core.permalinks.history import History, PointHistory, Wording, commit_date, point_dates, read_history
+from notes_core.permalinks.history import (
+    History,
+    PointHistory,
+    Wording,
+    commit_date,
+    point_dates,
+    published_times,
+    read_history,
+)
 
 MEETING = "docs/meetings/levelling-up.md"
 OLD_WORDING = "Action should take place wherever possible in small places"
@@ -206,7 +214,9 @@ def test_a_branch_shows_its_change_as_on_this_branch_and_never_its_intermediate_
 
 
 @pytest.mark.parametrize("seconds, shown", [("253402300800", "10000-01-01"), ("99999999999999", "3170843-11-07")])
-def test_a_commit_dated_past_the_year_9999_is_shown_and_crashes_nothing(clone, monkeypatch, tmp_path, seconds, shown):
+def test_a_commit_dated_past_the_year_9999_crashes_nothing_and_is_not_published(
+    clone, monkeypatch, tmp_path, seconds, shown
+):
     meeting = clone / MEETING
     meeting.write_text(meeting.read_text(encoding="utf-8").replace(OLD_WORDING, "Far: " + OLD_WORDING), "utf-8")
     monkeypatch.setenv("GIT_COMMITTER_DATE", f"@{seconds} +0000")
@@ -218,9 +228,10 @@ def test_a_commit_dated_past_the_year_9999_is_shown_and_crashes_nothing(clone, m
         timeout=120,
     )
     assert checked.returncode == 0 and "Traceback" not in checked.stderr, checked.stderr
+    assert f"is dated {shown}, after this build; the site shows its changes as of 2024-01-02" in checked.stderr
     built = build_site(clone / "mkdocs.yml", tmp_path / "site")
     said = built.html("p/act-in-small-places/").css_first("#history").text(separator=" ")
-    assert f"last changed {shown}" in said
+    assert "last changed 2024-01-02" in said and shown not in built.file("sitemap.xml").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(
@@ -235,3 +246,57 @@ def test_a_commit_dated_past_the_year_9999_is_shown_and_crashes_nothing(clone, m
 )
 def test_commit_dates_for_any_number_git_holds(seconds, date):
     assert commit_date(seconds) == date
+
+
+@pytest.mark.parametrize(
+    "times, shown",
+    [
+        ([100, 200, 300], [100, 200, 300]),
+        ([100, 5000, 300, 400], [100, 100, 300, 400]),  # after the build: the commit before it
+        ([100, 200, 50, 300], [100, 200, 200, 300]),  # before the first commit
+        ([100, 500, 200, 300, 400], [100, 100, 200, 300, 400]),  # out of order: the one commit is set aside
+        ([100, 200, 300, 250, 400], [100, 200, 200, 250, 400]),  # a tie: either of 300 and 250 is set aside
+        ([100, 200, 9999], [100, 200, 200]),
+        ([100, 100, 100], [100, 100, 100]),
+        ([5000], [1000]),  # the first commit is the floor, at the build's time at the latest
+        ([5000, 600], [1000, 1000]),
+        ([], []),
+    ],
+)
+def test_dates_hold_within_the_first_commit_and_the_build_and_in_order(times, shown):
+    assert published_times(times, 1000) == shown
+
+
+def test_a_commit_dated_in_the_future_or_before_the_first_is_never_published(clone, monkeypatch, tmp_path):
+    """A commit that reaches main as it was made (a fast-forward) keeps its committer's date: 2099 and 1970 are not
+    shown as "last changed", "Replaced on", in principles.json or the sitemap; the check names them in a note."""
+    reword(clone, monkeypatch)  # 2024-03-04
+    meeting = clone / MEETING
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("Reworded: ", "Reworded in 2099: ", 1), encoding="utf-8")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "2099-06-01T12:00:00+00:00")
+    commit_all(clone, "A commit from a clock in the future")
+    text = meeting.read_text(encoding="utf-8")
+    meeting.write_text(text.replace("### Act in small places", "### Act in small places, always", 1), "utf-8")
+    monkeypatch.setenv("GIT_COMMITTER_DATE", "1970-01-02T00:00:00+00:00")
+    commit_all(clone, "A commit from a clock in the past")
+    checked = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "notes.py"), "--root", str(clone), "check"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert "is dated 2099-06-01, after this build; the site shows its changes as of 2024-03-04" in checked.stderr
+    assert "is dated 1970-01-02, before main's first commit; the site shows its changes as of 2024-03-04" in (
+        checked.stderr
+    )
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    built = build_site(clone / "mkdocs.yml", tmp_path / "site")
+    said = built.html("p/act-in-small-places/").css_first("#history").text(separator=" ")
+    assert "first published 2024-01-02; last changed 2024-03-04" in said
+    assert "2099" not in said and "1970" not in said
+    points = {p["id"]: p for p in json.loads(built.file("principles.json").read_text(encoding="utf-8"))["points"]}
+    assert points["act-in-small-places"]["last_changed"] == "2024-03-04"
+    sitemap = built.file("sitemap.xml").read_text(encoding="utf-8")
+    assert "2099" not in sitemap and "1970" not in sitemap and "<lastmod>2024-03-04</lastmod>" in sitemap

@@ -375,9 +375,31 @@ def test_history_shows_only_what_main_published_and_any_date(tmp_path, name, kin
     if "branch" in payload:
         assert payload["branch"][0] not in every_file  # never read, so never published as an earlier wording
         assert "changed on this branch" in history
-    last = payload["dates"][-1]
-    if last.startswith("@"):  # any date git holds is shown as git holds it
-        assert f"last changed {commit_date(last[1:].split()[0])}" in history
+    # Any date git holds is read; one after the build is never published (the commit before it is shown, or for
+    # the first commit the build's time), nor one before main's first commit.
+    for date in payload["dates"]:
+        if date.startswith("@"):
+            assert commit_date(date[1:].split()[0]) not in every_file
+    if len(payload["dates"]) > 1 and payload["dates"][-1].startswith("@"):
+        assert f"last changed {payload['dates'][0][:10]}" in history
+    for date in payload.get("never_shown", []):
+        assert date not in every_file and f"last changed {payload['dates'][0][:10]}" in history
+
+
+def test_a_linked_meeting_file_is_named_once_by_its_path_in_the_project(tmp_path):
+    case = next(c for c in CASES if c[0] == "review-symlink-meeting")
+    root = base_project(tmp_path)
+    apply_case(root, 1, *case[:3])
+    code, output = run_check(root)
+    assert code == 1 and output.count("docs/meetings/host.md:1:") == 1 and str(root) not in output, output
+
+
+def test_a_refused_registry_is_reported_alone(tmp_path):
+    case = next(c for c in CASES if c[0] == "review-registry-anchors")
+    root = base_project(tmp_path)
+    apply_case(root, 1, *case[:3])
+    code, output = run_check(root)
+    assert code == 1 and "1 problem found" in output and "anchors and aliases" in output, output
 
 
 BIBTEX_CASES = [case for case in CASES if case[0].startswith("bibtex-") and case[3] == "passes"]

@@ -154,6 +154,28 @@ SEARCH_FOLDER = "pagefind/"  # the search index, in the built site (javascripts/
 SITE_FOLDERS = (PERMANENT_FOLDER, SEARCH_FOLDER)
 
 
+# The only other sites a navigation entry may lead to (docs/.nav.yml puts them in every page's top navigation,
+# where a link titled "Search the notes" could lead anywhere): the network's own website, as the facts give it.
+NAV_OTHER_SITES = ("https://betterway.network",)
+
+
+# Names the theme and the engine give files and folders at the top of the built site, besides the site's own
+# folders: Material's page-not-found page (404.html) and its assets/, the sitemap (sitemap.xml and .gz), a search
+# index (search/), the feed, and the folders of the site's code. A page named like one (404.md, sitemap.md,
+# search/index.md) would stand beside it or in its folder: a second, contributor-written "page not found" at
+# /404/, or a file the engine stops on.
+ENGINE_NAMES = frozenset(
+    {"404", "sitemap", "search", FEED.partition(".")[0], "assets", "javascripts", "stylesheets"}
+    | {folder.strip("/") for folder in SITE_FOLDERS}
+)
+
+
+def is_engine_address(docs_path: str) -> bool:
+    """Whether a page (a .md file under docs/) would take a name the theme or the engine gives a file or folder."""
+    first = docs_path.split("/", 1)[0]
+    return docs_path.endswith(".md") and first.removesuffix(".md") in ENGINE_NAMES
+
+
 def output_file(docs_path: str) -> str:
     """The file of the built site that a docs file becomes: a page's index.html, or the file itself."""
     return page_file(docs_path) if docs_path.endswith(".md") else docs_path

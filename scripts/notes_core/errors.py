@@ -47,7 +47,9 @@ class ContentErrors(Exception):
     """Every problem found in one run, reported together."""
 
     def __init__(self, errors: list[ContentError], notes: tuple[str, ...] = ()):
-        self.errors = sorted(errors, key=lambda e: (e.path, e.line, e.message))
+        # A problem found twice (a linked meeting file is refused by the walk of docs/ and by the meeting reader)
+        # is reported once.
+        self.errors = sorted(dict.fromkeys(errors), key=lambda e: (e.path, e.line, e.message))
         self.notes = notes  # not problems, but worth knowing: e.g. why a check was skipped
         super().__init__(self.report())
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from notes_core.citations.formats import head_tags
 from notes_core.citations.model import meeting_citation
 from notes_core.errors import ContentError, ContentErrors
 from notes_core.model import Meeting
+from notes_core.permalinks.history import EPOCH_FROM_GIT, published_times
 from notes_core.read.source_files import read_source
 from notes_core.render.connections import insert_theme_map
 from notes_core.render.meeting import MeetingMarkdown, render_meeting_markdown, strip_point_headerlinks
@@ -32,7 +34,6 @@ from notes_core.render.scale import MINIFY_ABOVE
 from notes_core.safety.sanitise import clean_html, maybe_removed, removed_parts
 from notes_core.search.records import SearchRecord, records_from_page
 
-EPOCH_FROM_GIT = "NOTES_EPOCH_FROM_GIT"
 # The engines read SOURCE_DATE_EPOCH with datetime, which ends in the year 9999: a commit dated later (git holds
 # any date) leaves the build to date its sitemap by the clock rather than crash it.
 LAST_EPOCH = 253_402_214_400  # 9999-12-31T00:00:00Z: a day short of the end, for any time zone
@@ -47,11 +48,18 @@ class BuildEpoch:
     def set_from_git(root: Path) -> None:
         if not os.environ.get(EPOCH_FROM_GIT) and "SOURCE_DATE_EPOCH" in os.environ:
             return
-        commit_time = subprocess.run(
-            ["git", "-C", str(root), "log", "-1", "--format=%ct"], capture_output=True, text=True, check=False
-        ).stdout.strip()
-        if commit_time.isdigit() and int(commit_time) <= LAST_EPOCH:
-            os.environ["SOURCE_DATE_EPOCH"] = commit_time
+        # The last commit's time as the site shows dates (permalinks/history.py): never after now, before the
+        # first commit, or before the commits under it, whatever the committer's clock said.
+        listed = subprocess.run(
+            ["git", "-C", str(root), "log", "--first-parent", "--reverse", "--format=%ct"],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.split()
+        times = [int(t) for t in listed if t.lstrip("-").isdigit()]
+        shown = published_times(times, int(time.time()))
+        if shown and 0 <= shown[-1] <= LAST_EPOCH:
+            os.environ["SOURCE_DATE_EPOCH"] = str(shown[-1])
             os.environ[EPOCH_FROM_GIT] = "1"
         else:
             os.environ.pop("SOURCE_DATE_EPOCH", None)

@@ -7,14 +7,15 @@ from dataclasses import dataclass, field
 
 from notes_core.addresses import docs_file, is_permanent_file, is_site_path
 from notes_core.build.files import Generated, render_pages
+from notes_core.build.links import check_links
 from notes_core.check.archive import load_drafts
-from notes_core.check.docs import check_docs, check_site_addresses
+from notes_core.check.docs import check_docs, check_site_addresses, markdown_renderer
 from notes_core.errors import ContentError, ContentErrors
 from notes_core.model import Archive
 from notes_core.permalinks.history import History, read_history
 from notes_core.permalinks.published import check_published, published_now
 from notes_core.permalinks.published_base import Unknown, read_base_published
-from notes_core.permalinks.redirects import Redirects, check_redirects, moved_points, read_redirects
+from notes_core.permalinks.redirects import REDIRECTS, Redirects, check_redirects, moved_points, read_redirects
 from notes_core.settings import Settings
 
 
@@ -66,6 +67,10 @@ def load_site(
     unloaded: set[str] = set()  # the point ids of meeting files with problems: reported there, not as missing
     archive, problems = load_drafts(settings, owners, unloaded)
     errors += problems
+    # A registry refused (read as what could be read of it) would make every page made from it look gone: the
+    # checks across files that would only repeat its problem wait until it is fixed.
+    registries = os.path.relpath(settings.data_dir.resolve(), root.resolve()).replace(os.sep, "/") + "/"
+    registry_refused = any(p.path.startswith(registries) and p.path != REDIRECTS for p in problems)
     redirects_read = read_redirects(root, errors)
     # No stop here: the site is made of what could be read, so that links are checked on it too and every
     # problem is reported in one round.
@@ -84,17 +89,28 @@ def load_site(
     contributed = frozenset(p.relative_to(docs).as_posix() for p in everything if p.is_file())
     not_files = {p.relative_to(docs).as_posix() for p in everything if not p.is_file()}  # a pipe would hang a read
     taken = check_site_addresses(contributed, pages, errors)
+    moved = moved_points(redirects, archive)
+    if render_check and not registry_refused:  # every link leads to a page, as the engine's strict build requires
+        shown = {uri for uri in contributed if is_site_path(uri) and uri not in taken}
+        check_links(settings, archive, pages, shown, moved, markdown_renderer(settings), errors)
     page_uris = frozenset({uri for uri in contributed if uri.endswith(".md")} | {u for u in pages if u.endswith(".md")})
     notes: tuple[str, ...] = ()
     # Links are compared on the meetings that could be read: every problem is reported in one round.
     check_redirects(redirects, archive, set(page_uris), errors, unloaded)
     if base is not None and redirects_read is not None:
-        if isinstance(base, Unknown):
+        if registry_refused:
+            notes = (base.note,) if isinstance(base, Unknown) else base.notes
+            notes += (
+                "the published links and the links between pages are checked once the problems of data/ are fixed "
+                "(until then, pages made from a refused registry would only look gone)",
+            )
+        elif isinstance(base, Unknown):
             notes = (base.note,)
         else:
             notes = base.notes
             now = published_now(archive, page_uris, redirects)
             check_published(base.published, base.name, now, archive, redirects, errors, unloaded)
+    notes += history.notes  # commits whose dates cannot hold: said, never published
     if errors and not drafts:
         raise ContentErrors(errors, notes)
     return Site(
@@ -102,7 +118,7 @@ def load_site(
         redirects,
         pages,
         page_uris,
-        moved_points(redirects, archive),
+        moved,
         history,
         notes,
         tuple(ContentErrors(errors).errors),

@@ -15,10 +15,12 @@ from notes_core.addresses import (
     MEETINGS,
     NAMED,
     NAV_FILE,
+    NAV_OTHER_SITES,
     SLUG,
     docs_file,
     in_meetings_folder,
     in_site_folder,
+    is_engine_address,
     is_site_path,
     meeting_slug,
     output_file,
@@ -61,6 +63,7 @@ def check_docs(settings: Settings, errors: list[ContentError], render_pages: boo
     allowed = PAGE_SUFFIXES | PICTURE_SUFFIXES | CODE_SUFFIXES | {".yml"}
     render = markdown_renderer(settings) if render_pages else None
     code = set(settings.extra_css) | set(settings.extra_javascript)
+    pages: list[str] = []  # hand-written pages with a plain name: each must be in the navigation
     for file in check_tree(docs, root, allowed, errors):
         path = file.relative_to(root).as_posix()
         inside = file.relative_to(docs).as_posix()
@@ -102,8 +105,58 @@ def check_docs(settings: Settings, errors: list[ContentError], render_pages: boo
             )
         elif suffix in PAGE_SUFFIXES and not in_meetings_folder(inside):
             check_page(file, path, render, errors)
+            if not is_engine_address(inside):  # refused with its own message (build/site.py)
+                pages.append(inside)
         elif suffix in PAGE_SUFFIXES and render is not None:  # meeting files are read and checked by load.py
             check_page(file, path, render, errors, read_errors=[])
+    for page in pages:
+        missing = not_in_navigation(docs, page)
+        if missing is not None:
+            nav, name = missing
+            errors.append(
+                ContentError(
+                    docs_file(page),
+                    1,
+                    f"this page is in no navigation, so readers would not find it (and the strict build refuses "
+                    f"it); add `- {name}` or `- Title: {name}` to the `nav:` list of {docs_file(nav)}, or remove "
+                    "the page",
+                )
+            )
+
+
+def not_in_navigation(docs: Path, page: str) -> tuple[str, str] | None:
+    """None when awesome-nav lists the page: each folder down to it lists the next folder or the page in its
+    .nav.yml (`append_unmatched: true` lists everything), and a folder without one lists all it holds. Else the
+    navigation file that leaves it out, and the name to add there."""
+    folder = ""
+    for part in page.split("/"):
+        nav_file = f"{folder}/{NAV_FILE}" if folder else NAV_FILE
+        if (docs / nav_file).is_file():
+            try:
+                nav = parse_yaml((docs / nav_file).read_text(encoding="utf-8"))
+            except (yaml.YAMLError, UnicodeDecodeError, OSError):
+                return None  # the navigation file's own problem is reported (check_nav_file)
+            if not isinstance(nav, dict):
+                return None
+            listed = {target.rstrip("/") for target in nav_targets(nav.get("nav"))}
+            if not nav.get("append_unmatched") and part not in listed:
+                return nav_file, part
+        folder = f"{folder}/{part}" if folder else part
+    return None
+
+
+def nav_targets(entries: object) -> list[str]:
+    """Every page or folder a `nav:` list names, in sections too."""
+    found: list[str] = []
+    for entry in entries if isinstance(entries, list) else []:
+        if isinstance(entry, str):
+            found.append(entry)
+        elif isinstance(entry, dict):
+            for target in entry.values():
+                found += (
+                    nav_targets(target) if isinstance(target, list) else [target] if isinstance(target, str) else []
+                )
+    return found
 
 
 def check_site_addresses(contributed: Iterable[str], generated: Iterable[str], errors: list[ContentError]) -> set[str]:
@@ -113,7 +166,18 @@ def check_site_addresses(contributed: Iterable[str], generated: Iterable[str], e
     taken = set()
     for uri in sorted(contributed):
         built = output_file(uri)
-        if built in made or in_site_folder(built):
+        if is_engine_address(uri) and built not in made and not in_site_folder(built):
+            taken.add(uri)
+            errors.append(
+                ContentError(
+                    docs_file(uri),
+                    1,
+                    f"'{page_address(uri)}' is an address the theme or the engine owns (its page-not-found page "
+                    "404.html, the sitemap, the feed, search, or a folder of the site's pictures and code), so this "
+                    "page would stand beside it or in its place; rename or move the page",
+                )
+            )
+        elif built in made or in_site_folder(built):
             taken.add(uri)
             address = page_address(uri) if uri.endswith(".md") else uri
             errors.append(
@@ -216,7 +280,8 @@ NAV_KEYS = {"nav", "append_unmatched", "ignore", "sort"}
 # Every value awesome-nav reads: a page or folder of this site (no pattern: awesome-nav would match it as a glob),
 # or a web link; the sort switches from their short lists.
 NAV_PAGE = re.compile(rf"(?:{SLUG}/)*{SLUG}(?:\.md|/)?")
-NAV_WEB = re.compile(r"(?:https?://|mailto:)[^\s<>\"'`\\]+")
+# A web link in the navigation leads only to a site of addresses.NAV_OTHER_SITES, or a page of one.
+NAV_WEB = re.compile("(?:" + "|".join(re.escape(site) for site in NAV_OTHER_SITES) + r")(?:/[^\s<>\"'`\\]*)?")
 NAV_SORT: dict[str, tuple[str | bool, ...]] = {
     "by": ("path", "filename", "title"),
     "direction": ("asc", "desc"),
@@ -286,7 +351,10 @@ def check_nav_entries(entries: object, problems: Problems, line: int) -> None:
                 check_nav_entries(target, problems, where)
             elif not is_nav_target(target, link=True):
                 problems.add(
-                    where, f"navigation: '{str(target)[:60]}' is neither a page of this site nor an https:// link"
+                    where,
+                    f"navigation: '{str(target)[:60]}' is neither a page of this site nor a link to "
+                    f"{' or '.join(NAV_OTHER_SITES)} (the only other sites the navigation may lead to); link to a "
+                    "page of this site, e.g. `about.md`",
                 )
         elif not is_nav_target(entry, link=False):
             problems.add(where, "navigation: each entry is `- page.md`, `- folder` or `- Title: page.md`")

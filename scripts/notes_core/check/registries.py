@@ -177,7 +177,9 @@ def load_planned(data_dir: Path, root: Path, errors: list[ContentError]) -> list
 
 
 def rel(file: Path, root: Path) -> str:
+    """The file's path in the project as a contributor sees it: a link is named where it is, never by where it
+    leads (nor by this machine's full path)."""
     try:
-        return file.resolve().relative_to(root.resolve()).as_posix()
+        return (file.parent.resolve() / file.name).relative_to(root.resolve()).as_posix()
     except ValueError:
-        return file.as_posix()
+        return file.name

@@ -11,9 +11,14 @@ version is parsed once with the core's own reader; the result is kept by the com
 Only what main published is history: on main, its first-parent line up to HEAD; on a branch (a pull
 request), main's line up to where the branch left it (the base the published-link check compares with). The
 branch's own commits are never read, so a wording that only an intermediate commit held, which no reviewer
-saw in the diff, is never shown; the branch's change shows as "changed on this branch". Dates are worked out
-from the seconds git holds with whole-number arithmetic, so any date a commit can carry (the year 10000, or
-before 1970) is shown rather than crashing the build.
+saw in the diff, is never shown; the branch's change shows as "changed on this branch".
+
+A commit's date is what its committer's clock said, and a commit pushed or fast-forwarded to main as it was made
+keeps whatever date it was given (the year 2099, or 1970). The site shows a date only when it can hold (see
+`published_times`): within [the date of main's first commit, the build's time] (SOURCE_DATE_EPOCH when set, else
+the clock), and in order along main's first-parent line. Any other commit is shown with the date of the last
+trusted commit before it, and the check names it in a note. Dates are worked out from the seconds with
+whole-number arithmetic, so any date a commit can carry is read without crashing the build.
 
 A clone without its history (shallow, or a download with no .git) has no history: the site says so
 rather than date points by the part it has.
@@ -24,6 +29,8 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import time
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -62,6 +69,7 @@ class History:
     reason: str = ""  # why it is not available
     points: dict[str, PointHistory] = field(default_factory=dict)
     unpublished: str = ON_MAIN  # where a change not yet published was made: ON_MAIN or ON_BRANCH
+    notes: tuple[str, ...] = ()  # commits whose dates cannot hold, and the date shown for them instead
 
 
 @dataclass(frozen=True)
@@ -86,7 +94,7 @@ def point_dates(history: History, ident: str, title: str, themes: tuple[str, ...
 
 
 # By (repository top, HEAD commit, meetings folder): the answer never changes for them.
-_READ: dict[tuple[str, str, str], History] = {}
+_READ: dict[tuple[str, str, str], MainLine | History] = {}
 
 
 def read_history(root: Path, meetings: str = "docs/meetings") -> History:
@@ -112,7 +120,76 @@ def read_history(root: Path, meetings: str = "docs/meetings") -> History:
     if key not in _READ:
         _READ[key] = read_main_line(root, meetings, commit)
     found = _READ[key]
-    return History(found.available, found.reason, found.points, unpublished) if found.available else found
+    if not isinstance(found, MainLine):
+        return found
+    dates, notes = published_dates(found.times, build_time())
+    return History(True, "", walk(found.commits, found.parsed, dates), unpublished, notes)
+
+
+# Set beside SOURCE_DATE_EPOCH when a build took it from git itself (build/page.py): then it is no caller's time.
+EPOCH_FROM_GIT = "NOTES_EPOCH_FROM_GIT"
+
+
+def build_time() -> int:
+    """The build's time: SOURCE_DATE_EPOCH when a caller set it (a reproducible build), else the clock."""
+    given = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if given.isdigit() and len(given) < 19 and not os.environ.get(EPOCH_FROM_GIT):
+        return int(given)
+    return int(time.time())
+
+
+def published_times(times: list[int], ceiling: int) -> list[int]:
+    """The time the site shows for each commit of main's first-parent line, oldest first (git's committer times).
+
+    A time is trusted when it lies within [the first commit's time, `ceiling`] (the build's time; never before
+    the first commit) and belongs to the longest run of the line's times that is in order (so one commit dated
+    wrongly, forwards or backwards, is the one set aside, never the commits around it). Any other commit is shown
+    at the last trusted time before it; the first commit is always trusted (at the build's time, if later)."""
+    if not times:
+        return []
+    floor = min(times[0], ceiling)
+    candidates = [i for i, t in enumerate(times) if i and floor <= t <= ceiling]
+    # The longest non-decreasing run among the candidates (patience sorting, O(n log n)), after the first commit.
+    tails: list[int] = []  # tails[k]: the smallest last time of a run of length k + 1
+    tail_index: list[int] = []
+    previous: dict[int, int] = {}
+    for i in candidates:
+        k = bisect_right(tails, times[i])
+        previous[i] = tail_index[k - 1] if k else 0
+        if k == len(tails):
+            tails.append(times[i])
+            tail_index.append(i)
+        else:
+            tails[k], tail_index[k] = times[i], i
+    trusted = {0}
+    at = tail_index[-1] if tail_index else 0
+    while at:
+        trusted.add(at)
+        at = previous[at]
+    shown = [floor]
+    for i, t in enumerate(times[1:], start=1):
+        shown.append(t if i in trusted else shown[-1])
+    return shown
+
+
+def published_dates(times: list[tuple[str, int]], ceiling: int) -> tuple[dict[str, str], tuple[str, ...]]:
+    """Each commit's date as the site shows it (by commit name), and a note for each commit set aside."""
+    shown = published_times([t for _name, t in times], ceiling)
+    dates = {name: commit_date(str(t)) for (name, _t), t in zip(times, shown, strict=True)}
+    notes = tuple(
+        f"commit {name[:12]} on main is dated {commit_date(str(t))}, "
+        + (
+            "after this build"
+            if t > ceiling
+            else "before main's first commit"
+            if t < shown[0]
+            else "out of order with the commits around it"
+        )
+        + f"; the site shows its changes as of {commit_date(str(s))} (check the clock of the machine that made it)"
+        for (name, t), s in zip(times, shown, strict=True)
+        if t != s
+    )
+    return dates, notes[:5] + ((f"and {len(notes) - 5} more commits dated like these",) if len(notes) > 5 else ())
 
 
 def published_end(root: Path, head: str) -> tuple[str, str] | Unknown:
@@ -146,7 +223,24 @@ def git(root: Path, *args: str, stdin: str | None = None) -> subprocess.Complete
 COMMIT_MARK = "\x1ecommit "
 
 
-def read_main_line(root: Path, meetings: str, end: str) -> History:
+@dataclass(frozen=True)
+class MainLine:
+    """What git holds of main's first-parent line up to a commit: every commit's time, oldest first, and the
+    commits that changed meeting files with the file versions they brought, each parsed."""
+
+    times: list[tuple[str, int]]  # (commit, committer time in seconds)
+    commits: list[tuple[str, list[tuple[str, str]]]]  # (commit, [(path, blob or "" when deleted)])
+    parsed: dict[str, dict[str, State]]
+
+
+def read_main_line(root: Path, meetings: str, end: str) -> MainLine | History:
+    main_line = git(root, "log", end, "--first-parent", "--reverse", "--format=%H %ct")
+    if main_line.returncode != 0:
+        return History(False, f"git log failed ({main_line.stderr.strip()[:200]})")
+    times = []
+    for entry in main_line.stdout.splitlines():
+        name, _, seconds = entry.partition(" ")
+        times.append((name, int(seconds) if seconds.lstrip("-").isdigit() else 0))
     log = git(
         root,
         "log",
@@ -164,10 +258,10 @@ def read_main_line(root: Path, meetings: str, end: str) -> History:
     )
     if log.returncode != 0:
         return History(False, f"git log failed ({log.stderr.strip()[:200]})")
-    commits: list[tuple[str, list[tuple[str, str]]]] = []  # (date, [(path, blob or "" when deleted)])
+    commits: list[tuple[str, list[tuple[str, str]]]] = []  # (commit, [(path, blob or "" when deleted)])
     for chunk in log.stdout.split(COMMIT_MARK)[1:]:
         lines = chunk.splitlines()
-        date = commit_date(lines[0].split()[-1] if lines and lines[0].split() else "")
+        name = lines[0].split()[0] if lines and lines[0].split() else ""
         changes = []
         for line in lines[1:]:
             if not line.startswith(":"):
@@ -178,11 +272,10 @@ def read_main_line(root: Path, meetings: str, end: str) -> History:
                 # Only a regular file is a meeting file: a submodule or a link in its place counts as none.
                 blob = fields[3] if fields[1] in REGULAR_FILES else ""
                 changes.append((path, "" if set(blob) <= {"0"} else blob))
-        commits.append((date, changes))
-    blobs = sorted({blob for _date, changes in commits for _path, blob in changes if blob})
+        commits.append((name, changes))
+    blobs = sorted({blob for _name, changes in commits for _path, blob in changes if blob})
     contents = read_blobs(root, blobs)
-    parsed = {blob: parse_points(text) for blob, text in contents.items()}
-    return History(True, "", walk(commits, parsed))
+    return MainLine(times, commits, {blob: parse_points(text) for blob, text in contents.items()})
 
 
 REGULAR_FILES = {"100644", "100755"}  # git's modes of a file (not a link, 120000, nor a submodule, 160000)
@@ -258,7 +351,7 @@ def parse_points(text: str) -> dict[str, State]:
 
 
 def walk(
-    commits: list[tuple[str, list[tuple[str, str]]]], parsed: dict[str, dict[str, State]]
+    commits: list[tuple[str, list[tuple[str, str]]]], parsed: dict[str, dict[str, State]], dates: dict[str, str]
 ) -> dict[str, PointHistory]:
     files: dict[str, str] = {}  # path -> blob, as of the commit walked
     first: dict[str, str] = {}
@@ -266,7 +359,8 @@ def walk(
     state: dict[str, State] = {}
     meeting: dict[str, str] = {}
     earlier: dict[str, list[Wording]] = {}
-    for date, changes in commits:
+    for name, changes in commits:
+        date = dates.get(name, "an unknown date")
         for path, blob in changes:
             if blob:
                 files[path] = blob

@@ -59,12 +59,20 @@ def log_text(text: str) -> str:
     return "\n".join(one_line(line) for line in text.split("\n"))
 
 
+# The site's own logger (the hook's): its records are the check's messages, already inert, each followed by the
+# check's own lines to paste, so their line breaks are kept.
+OWN_LOGGER = "mkdocs.plugins.notes"
+
+
 class InertLogFilter(logging.Filter):
-    """Put on a log handler (the build's), it makes every record it prints inert, whoever logged it."""
+    """Put on a log handler (the build's), it makes every record it prints inert, whoever logged it. A record of
+    any other logger (the engine's, a plugin's) is printed on one line, its line breaks shown as escapes: such a
+    record quotes a contributor's text as the engine decoded it (a link's `%0A` is a line break), so text after a
+    break could otherwise start a line of the log."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        safe = log_text(message)
+        safe = log_text(message) if record.name == OWN_LOGGER else one_line(message)
         if safe != message or record.args:
             record.msg, record.args = safe, ()
         return True
