@@ -17,19 +17,25 @@ from notes_core.addresses import (
     speaker_page,
     theme_page,
 )
-from notes_core.citations.formats import ACCESSED, bibtex, harvard, head_tags, json_ld, plain
-from notes_core.citations.model import point_citation
+from notes_core.citations.formats import ACCESSED, harvard, head_tags, json_ld, plain
+from notes_core.citations.model import Citation
 from notes_core.model import Archive, Point
 from notes_core.permalinks.history import History, PointDates, point_dates
 from notes_core.render.preview_image import PREVIEW_SIZE, strapline
 
 
 def permanent_page_context(
-    archive: Archive, point: Point, site_url: str, site_name: str, related: dict[str, tuple[str, ...]]
+    archive: Archive,
+    point: Point,
+    citation: Citation,
+    bib: str,
+    site_url: str,
+    site_name: str,
+    related: dict[str, tuple[str, ...]],
 ) -> dict[str, object]:
-    """What the point's permanent page (/p/<id>/) shows, and says to link previews and reference managers."""
+    """What the point's permanent page (/p/<id>/) shows, and says to link previews and reference managers; its
+    citation and BibTeX are the ones its files hold."""
     meeting = archive.meetings_by_slug[point.meeting]
-    citation = point_citation(archive, point, site_url, site_name)
     twin = archive.points.get(point.twin or "")
     speaker = archive.speakers.get(point.speaker or "")
     return {
@@ -65,7 +71,7 @@ def permanent_page_context(
             "plain": plain(citation),
             "harvard": harvard(citation).split(ACCESSED, 1),
             "accessed": ACCESSED,
-            "bibtex": bibtex(citation),
+            "bibtex": bib,
         },
         "citation_files": [
             (label, from_permanent_page(citation_file(point.id, name)), media_type)

@@ -8,7 +8,7 @@ from markupsafe import Markup
 
 from notes_core.addresses import CITATION_BIBTEX, CITATION_CSL_JSON, CITATION_RIS, citation_file, permanent_page_file
 from notes_core.citations.formats import bibtex, csl_json, ris
-from notes_core.citations.model import point_citation
+from notes_core.citations.model import Citation, point_citation
 from notes_core.documents import render_document
 from notes_core.model import Archive, Point
 from notes_core.permalinks.contexts import history_context, permanent_page_context, retired_page_context
@@ -43,6 +43,7 @@ POLICY = (
     f"default-src 'none'; style-src {source_hash(STYLE)}; img-src 'self'; connect-src 'self'; base-uri 'none'; "
     "form-action 'none'"
 )
+PAGE_POLICY = f"{POLICY}; script-src {source_hash(SCRIPT)}"
 
 
 def render_permalink_pages(
@@ -62,11 +63,11 @@ def render_permalink_pages(
     related = related or {}
     pages = {}
     for point in archive.points.values():
-        pages[permanent_page_file(point.id)] = render_permalink_page(
-            archive, point, site_url, site_name, history, related
-        )
         citation = point_citation(archive, point, site_url, site_name)
-        pages[citation_file(point.id, CITATION_BIBTEX)] = bibtex(citation)
+        pages[citation_file(point.id, CITATION_BIBTEX)] = bib = bibtex(citation)
+        pages[permanent_page_file(point.id)] = render_permalink_page(
+            archive, point, citation, bib, site_url, site_name, history, related
+        )
         pages[citation_file(point.id, CITATION_RIS)] = ris(citation)
         pages[citation_file(point.id, CITATION_CSL_JSON)] = csl_json(citation)
     retired: dict[str, tuple[Point | None, str]] = {
@@ -84,6 +85,8 @@ def render_permalink_pages(
 def render_permalink_page(
     archive: Archive,
     point: Point,
+    citation: Citation,
+    bib: str,
     site_url: str,
     site_name: str,
     history: History,
@@ -92,10 +95,10 @@ def render_permalink_page(
     return render_document(
         "permalink.html",
         {
-            "policy": f"{POLICY}; script-src {source_hash(SCRIPT)}",
+            "policy": PAGE_POLICY,
             "style": STYLE,
             "script": Markup(SCRIPT),
-            **permanent_page_context(archive, point, site_url, site_name, related),
+            **permanent_page_context(archive, point, citation, bib, site_url, site_name, related),
             "history": history_context(history, point),
         },
     )
