@@ -136,6 +136,19 @@ def test_every_error_of_a_run_is_reported(repo):
     assert output.strip().endswith("3 problems found. Fix them and run `make check` again.")
 
 
+def test_on_github_the_report_says_how_to_check_again_from_the_web_editor(repo):
+    """No `make check` in GitHub's web editor: there a commit runs the check again."""
+    edit(repo, "  - id: sally-young", "  - id: sally-yong")
+    result = run_check(repo, on_github=True)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith(
+        "1 problem found. Fix it on GitHub: edit the file with the pencil icon and commit; the check runs again "
+        "(on your own copy: run `make check`)."
+    )
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert annotations and all("title=Content check%3A edit the file with the pencil icon" in a for a in annotations)
+
+
 def test_placeholders_from_new_are_rejected(repo):
     result = subprocess.run(
         [
