@@ -169,6 +169,23 @@ def test_placeholders_from_new_are_rejected(repo):
     assert_fails_with(repo, "joining-forces-across-sectors.md:3: placeholder 'FILL IN' left in")
 
 
+def test_only_the_placeholders_as_written_count_not_the_words_fill_in(repo):
+    """`FILL IN` and a `fill-in-...-id` are the markers `make new` and `make import` write; "fill in" in honest
+    prose (a write-up that says people were asked to fill in a form) is the notes' words."""
+    edit(
+        repo,
+        "A sustained effort will be needed",
+        "Residents were asked to fill in a form, and Fill-in sessions helped.\n\nA sustained effort will be needed",
+    )
+    assert run_check(repo).returncode == 0, run_check(repo).stderr
+    edit(repo, "asked to fill in a form", "asked to FILL IN a form")
+    assert_fails_with(repo, "placeholder 'FILL IN' left in")
+    edit(repo, "asked to FILL IN a form", "asked to fill in a form")
+    edit(repo, "themes: community-led-change, inclusion-and-voice", "themes: fill-in-theme-id, inclusion-and-voice")
+    output = assert_fails_with(repo, "placeholder 'FILL IN' left in")
+    assert "unknown theme" not in output
+
+
 def test_broken_registry_is_one_clear_error(repo):
     (repo / "data" / "themes.yml").write_text("- id: x\n  title: [unclosed\n", encoding="utf-8")
     output = assert_fails_with(repo, "data/themes.yml:")
