@@ -55,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     imported = commands.add_parser(
         "import",
-        help="turn a circulated write-up (.txt, a pasted email, .md or .docx) into a draft meeting file to finish",
+        help="turn a circulated write-up (.txt, a pasted email, .md, .docx or .eml) into a draft meeting file",
     )
     imported.add_argument("path", type=Path, help="the write-up's file")
     imported.add_argument("--output", type=Path, help="where to write the draft (default: docs/meetings/<title>.md)")
@@ -171,6 +171,15 @@ def import_report(root: Path, result: ImportResult) -> str:
             f"Left out as not part of the write-up ({len(draft.left_out)} lines; listed at the top of the file):"
         )
         lines += [f"  line {item.line or '-'} ({item.why}): {item.text[:100]}" for item in draft.left_out[:40]]
+    already = [point for point in points if point.already]
+    for point in already:
+        twin, file = point.already or ("", "")
+        lines.append(
+            f"Point '{point.ident}' has the words of point '{twin}' ({file}), already on the site: a `twin:` line is "
+            "proposed under it (see its FILL IN), or delete it if the write-up repeats it by mistake."
+        )
+    if points and len(already) == len(points):
+        lines.append("Every key point of this write-up is already on the site: was it imported before?")
     for spelling, ident in draft.fuzzy_names:
         lines.append(f"'{spelling}' was taken to be {ident}; add the spelling under its aliases in data/speakers.yml")
     lines += [f"  {change}" for change in result.registry_changes]

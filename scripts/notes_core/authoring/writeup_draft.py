@@ -87,6 +87,7 @@ class DraftPoint:
     speaker: str | None = None
     ident: str = ""
     suggestion: Suggestion = field(default_factory=lambda: Suggestion((), ()))
+    already: tuple[str, str] | None = None  # (point id, meeting file) of a point on the site with the same words
 
     @property
     def text(self) -> str:
