@@ -7,10 +7,12 @@ import html
 from email.message import EmailMessage
 from pathlib import Path
 
+import pytest
 from conftest import ROOT
 from test_import import check_only_placeholders, run_import
 
 from notes_core.read.writeup import read_writeup
+from notes_core.read.writeup_parts import WriteupError
 
 EMAIL = ROOT / "tests" / "fixtures" / "writeups" / "across-sectors-email.txt"
 HEADERS = 4  # the fixture email's header lines; the rest is the message's text
@@ -73,6 +75,20 @@ def test_an_eml_is_read_as_the_pasted_email_is_its_headers_left_out_and_listed(t
         assert writeup.subject == "Notes: Joining forces across sectors"
         assert any("Steve" in item.text for item in writeup.left_out if item.why == "quoted reply")
         assert any("slides.pdf" in note for note in writeup.notes)
+
+
+def test_a_hostile_eml_is_refused_with_a_reason(tmp_path):
+    mail = EmailMessage()
+    mail["Subject"] = "Notes"
+    mail.set_content("<div>" * 5000 + "words" + "</div>" * 5000, subtype="html")
+    file = tmp_path / "deep.eml"
+    file.write_bytes(bytes(mail))
+    with pytest.raises(WriteupError, match="nested too deeply"):
+        read_writeup(file)
+    empty = tmp_path / "empty.eml"
+    empty.write_bytes(b"Subject: nothing\r\nContent-Type: image/png\r\n\r\nxx")
+    with pytest.raises(WriteupError, match="has no text"):
+        read_writeup(empty)
 
 
 def test_an_eml_becomes_a_draft_whose_only_problems_are_fill_ins(project, tmp_path):

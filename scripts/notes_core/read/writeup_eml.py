@@ -40,7 +40,10 @@ def read_eml(file: Path, path: str) -> Writeup:
         raise WriteupError(path, 1, f"the message's text cannot be read ({error}); save it as .txt instead") from None
     if not isinstance(content, str):
         raise WriteupError(path, 1, "the message's text cannot be read; save it as .txt instead")
-    text = html_text(content) if body.get_content_type() == "text/html" else content
+    try:
+        text = html_text(content) if body.get_content_type() == "text/html" else content
+    except RecursionError:  # HTML nested hundreds deep: no mail program writes that
+        raise WriteupError(path, 1, "the message's HTML is nested too deeply to read; save it as .txt") from None
     writeup = parse_text(text.replace("\r\n", "\n").replace("\r", "\n"), path)
     headers = [
         LeftOut(0, f"{name}: {' '.join(str(message[name]).split())}", "email header")
