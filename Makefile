@@ -31,8 +31,8 @@ new: $(VENV)/.site  ## start a write-up: make new TITLE="Joining forces across s
 	@test -n "$(TITLE)" || { echo 'Give the title: make new TITLE="Joining forces across sectors"' >&2; exit 1; }
 	$(BIN)/python scripts/notes.py new "$(TITLE)"
 
-import: $(VENV)/.site  ## a circulated write-up (.txt, a pasted email, .md, .docx) as a draft: make import FILE=notes.docx
-	@test -n "$(FILE)" || { echo 'Give the write-up: make import FILE=path/to/write-up.docx (or .txt, .md)' >&2; exit 1; }
+import: $(VENV)/.site  ## a circulated write-up (.txt, a pasted email, .md, .docx, .eml) as a draft: make import FILE=notes.docx
+	@test -n "$(FILE)" || { echo 'Give the write-up: make import FILE=path/to/write-up.docx (or .txt, .md, .eml)' >&2; exit 1; }
 	$(BIN)/python scripts/notes.py import "$(FILE)"
 
 CHROMIUM ?= /usr/bin/chromium

@@ -22,6 +22,7 @@ from notes_core.authoring.issue_form import IssueFormError, read_event
 from notes_core.authoring.new_meeting import NewMeetingError, create_meeting
 from notes_core.build.site import load_site
 from notes_core.check.github_report import annotation, error_annotations, job_summary
+from notes_core.errors import ON_GITHUB
 from notes_core.permalinks.published import published_now, published_to_json
 from notes_core.permalinks.published_base import code_changes
 from notes_core.read.writeup_parts import WriteupError
@@ -30,6 +31,11 @@ from notes_core.safety.log_text import log_text, one_line
 from notes_core.settings import load_settings
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def on_github() -> bool:
+    """In a GitHub workflow: a contributor there checks again by committing, not with `make check`."""
+    return os.environ.get("GITHUB_ACTIONS") == "true"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -49,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     imported = commands.add_parser(
         "import",
-        help="turn a circulated write-up (.txt, a pasted email, .md or .docx) into a draft meeting file to finish",
+        help="turn a circulated write-up (.txt, a pasted email, .md, .docx or .eml) into a draft meeting file",
     )
     imported.add_argument("path", type=Path, help="the write-up's file")
     imported.add_argument("--output", type=Path, help="where to write the draft (default: docs/meetings/<title>.md)")
@@ -87,7 +93,7 @@ def check(root: Path) -> int:
     try:
         site = load_site(load_settings(root, site_url=""), render_check=True)
     except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
+        print(errors.report(on_github()), file=sys.stderr)
         report_to_github(errors.errors, errors.notes)
         return 1
     notes = site.notes + code_note(root)
@@ -116,7 +122,7 @@ def code_note(root: Path) -> tuple[str, ...]:
 
 def report_to_github(errors: list, notes: tuple[str, ...]) -> None:
     """In a GitHub workflow: annotations on the changed lines, and a summary of the run."""
-    if os.environ.get("GITHUB_ACTIONS") != "true":
+    if not on_github():
         return
     sys.stdout.write(error_annotations(errors))
     sys.stdout.write("".join(annotation("warning", one_line(note)) for note in notes if "site's code" in note))
@@ -165,6 +171,15 @@ def import_report(root: Path, result: ImportResult) -> str:
             f"Left out as not part of the write-up ({len(draft.left_out)} lines; listed at the top of the file):"
         )
         lines += [f"  line {item.line or '-'} ({item.why}): {item.text[:100]}" for item in draft.left_out[:40]]
+    already = [point for point in points if point.already]
+    for point in already:
+        twin, file = point.already or ("", "")
+        lines.append(
+            f"Point '{point.ident}' has the words of point '{twin}' ({file}), already on the site: a `twin:` line is "
+            "proposed under it (see its FILL IN), or delete it if the write-up repeats it by mistake."
+        )
+    if points and len(already) == len(points):
+        lines.append("Every key point of this write-up is already on the site: was it imported before?")
     for spelling, ident in draft.fuzzy_names:
         lines.append(f"'{spelling}' was taken to be {ident}; add the spelling under its aliases in data/speakers.yml")
     lines += [f"  {change}" for change in result.registry_changes]
@@ -187,7 +202,12 @@ def report_check(root: Path, result: ImportResult) -> int:
             print(f"\nand {len(others)} other problem(s):", file=sys.stderr)
             print("\n".join(str(e) for e in others), file=sys.stderr)
             return 1
-        print("Replace them (`make serve` shows the page as you write), then run `make check` until it says All good.")
+        if on_github():
+            print(f"Replace them on GitHub: {ON_GITHUB}, until it says All good.")
+        else:
+            print(
+                "Replace them (`make serve` shows the page as you write), then run `make check` until it says All good."
+            )
         return 0
     print("`make check` finds nothing to do.")
     return 0
@@ -239,7 +259,7 @@ def list_published(root: Path, as_json: bool) -> int:
     try:
         site = load_site(load_settings(root, site_url=""), check_published_links=False)
     except ContentErrors as errors:
-        print(errors.report(), file=sys.stderr)
+        print(errors.report(on_github()), file=sys.stderr)
         return 1
     published = published_now(site.archive, site.page_uris, site.redirects)
     if as_json:

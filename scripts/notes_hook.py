@@ -41,6 +41,7 @@ from notes_core.search.records import SearchRecord
 from notes_core.settings import Settings, load_settings
 
 log = get_plugin_logger("notes")
+ON_GITHUB = os.environ.get("GITHUB_ACTIONS") == "true"  # how the report says to check again
 
 
 @dataclass
@@ -71,7 +72,7 @@ class NotesBuild:
         try:
             site = load_site(self.settings(config), drafts=self.drafts)
         except ContentErrors as errors:
-            raise PluginError("The content has problems:\n" + errors.report()) from None
+            raise PluginError("The content has problems:\n" + errors.report(ON_GITHUB)) from None
         for note in site.notes:
             log.info(note)
         for problem in site.problems:
@@ -123,7 +124,7 @@ class NotesBuild:
         try:
             clean, records = finish_page(plan, html, source, meta, self.own_search(config))
         except ContentErrors as problems:
-            raise PluginError("The content has problems:\n" + problems.report()) from None
+            raise PluginError("The content has problems:\n" + problems.report(ON_GITHUB)) from None
         self.records.extend(records)
         # Material prints page titles and descriptions raw (MkDocs' templates do not autoescape).
         page.meta = {key: escape(value) if isinstance(value, str) else value for key, value in page.meta.items()}

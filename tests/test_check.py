@@ -200,6 +200,19 @@ def test_every_error_of_a_run_is_reported(repo):
     assert output.strip().endswith("3 problems found. Fix them and run `make check` again.")
 
 
+def test_on_github_the_report_says_how_to_check_again_from_the_web_editor(repo):
+    """No `make check` in GitHub's web editor: there a commit runs the check again."""
+    edit(repo, "  - id: sally-young", "  - id: sally-yong")
+    result = run_check(repo, on_github=True)
+    assert result.returncode == 1
+    assert result.stderr.strip().endswith(
+        "1 problem found. Fix it on GitHub: edit the file with the pencil icon and commit; the check runs again "
+        "(on your own copy: run `make check`)."
+    )
+    annotations = [line for line in result.stdout.splitlines() if line.startswith("::error")]
+    assert annotations and all("title=Content check%3A edit the file with the pencil icon" in a for a in annotations)
+
+
 def test_placeholders_from_new_are_rejected(repo):
     result = subprocess.run(
         [
@@ -218,6 +231,23 @@ def test_placeholders_from_new_are_rejected(repo):
     created = repo / "docs/meetings/joining-forces-across-sectors.md"
     assert "order: 3" in created.read_text(encoding="utf-8")
     assert_fails_with(repo, "joining-forces-across-sectors.md:3: placeholder 'FILL IN' left in")
+
+
+def test_only_the_placeholders_as_written_count_not_the_words_fill_in(repo):
+    """`FILL IN` and a `fill-in-...-id` are the markers `make new` and `make import` write; "fill in" in honest
+    prose (a write-up that says people were asked to fill in a form) is the notes' words."""
+    edit(
+        repo,
+        "A sustained effort will be needed",
+        "Residents were asked to fill in a form, and Fill-in sessions helped.\n\nA sustained effort will be needed",
+    )
+    assert run_check(repo).returncode == 0, run_check(repo).stderr
+    edit(repo, "asked to fill in a form", "asked to FILL IN a form")
+    assert_fails_with(repo, "placeholder 'FILL IN' left in")
+    edit(repo, "asked to FILL IN a form", "asked to fill in a form")
+    edit(repo, "themes: community-led-change, inclusion-and-voice", "themes: fill-in-theme-id, inclusion-and-voice")
+    output = assert_fails_with(repo, "placeholder 'FILL IN' left in")
+    assert "unknown theme" not in output
 
 
 def test_broken_registry_is_one_clear_error(repo):

@@ -22,7 +22,10 @@ from notes_core.safety.log_text import log_text, one_line
 
 def test_annotations_are_workflow_commands_with_escaped_values():
     text = error_annotations([ContentError("docs/meetings/a,b.md", 7, "50% wrong: see `x`", ("- id: x",))])
-    assert text == "::error file=docs/meetings/a%2Cb.md,line=7,title=Content check::50%25 wrong: see `x`%0A- id: x\n"
+    assert text == (
+        "::error file=docs/meetings/a%2Cb.md,line=7,title=Content check%3A edit the file with the pencil icon and "
+        "commit; the check runs again::50%25 wrong: see `x`%0A- id: x\n"
+    )
 
 
 def test_a_line_break_in_a_message_stays_in_its_annotation_and_is_shown():
@@ -81,8 +84,8 @@ def test_the_check_annotates_the_lines_in_a_workflow(repo, tmp_path):
     )
     assert result.returncode == 1
     assert (
-        "::error file=docs/meetings/levelling-up.md,line=9,title=Content check::speakers: unknown id 'sally-yong'"
-        in result.stdout
+        "::error file=docs/meetings/levelling-up.md,line=9,title=Content check%3A edit the file with the pencil icon "
+        "and commit; the check runs again::speakers: unknown id 'sally-yong'" in result.stdout
     )
     assert "- `docs/meetings/levelling-up.md:9`: `speakers: unknown id 'sally-yong'" in summary.read_text(
         encoding="utf-8"
@@ -124,7 +127,7 @@ def write_hostile_contribution(repo: Path) -> None:
 
 
 OUR_LINE = re.compile(r"(?:docs|data)/[^\n]*?:\d+: |note: ")
-ANNOTATION = re.compile(r"::(?:error|warning) (?:file=[^:,]*,line=\d+,)?title=Content check::[^\n\r]*")
+ANNOTATION = re.compile(r"::(?:error|warning) (?:file=[^:,]*,line=\d+,)?title=Content check[^:,]*::[^\n\r]*")
 
 
 def render_gfm(markdown_text: str) -> str:
@@ -162,7 +165,7 @@ def test_no_contributor_text_starts_a_line_or_leaves_its_construct_in_a_workflow
     for line in output.split("\n"):
         if line.lstrip().startswith("::"):
             assert ANNOTATION.fullmatch(line), line  # ours, whole: the contributor's text is inside its value
-            assert "::" not in line.split("title=Content check::", 1)[1]
+            assert "::" not in line.split("title=Content check", 1)[1].split("::", 1)[1]
         elif EVIL in line:
             assert OUR_LINE.match(line), line  # a problem's own line: the file and line come first
             assert "::" not in line

@@ -212,3 +212,25 @@ def test_text_that_looks_like_markup_stays_text(project, tmp_path):
     check_only_placeholders(project)
     text = (project / "docs" / "meetings" / "against-markup.md").read_text(encoding="utf-8")
     assert "&lt;script>" in text and "\\#this line" in text and "\\!!! note" in text
+
+
+def test_a_quoted_question_that_quotes_in_turn_is_found_whole():
+    from notes_core.authoring.writeup_draft import find_question
+
+    writeup = parse_text(
+        "Joining forces to inspire\n"
+        "The question for this meeting was ‘So, can we ‘let go’ when we collaborate, without losing our way?’\n"
+        "The speaker was Marcus Olembe, Director of the Riverside Tenants Federation.\n",
+        "x",
+    )
+    assert find_question(list(writeup.blocks)[1:]) == "So, can we ‘let go’ when we collaborate, without losing our way?"
+
+
+def test_organisations_named_like_a_federation_or_a_hub_are_proposed():
+    from notes_core.authoring.recognise import OrganisationFinder
+
+    finder = OrganisationFinder({})
+    text = (
+        "Marcus Olembe, Director of the Riverside Tenants Federation, and Priya Anand, of the Eastside Community Hub."
+    )
+    assert finder.new(text) == ["Riverside Tenants Federation", "Eastside Community Hub"]

@@ -162,3 +162,89 @@ def test_an_issue_without_permission_or_notes_is_refused(project, tmp_path):
     result, outputs = run_import_step(project, refused, tmp_path)
     assert result.returncode == 1 and "permission to publish is not ticked" in result.stderr
     assert outputs == {} and "Traceback" not in result.stderr
+
+
+GH_STUB = """#!/bin/bash
+echo "$*" >> "$GH_LOG"
+if [ "$1 $2" = "pr view" ]; then test -e "$GH_LOG.pr"; exit; fi
+if [ "$1 $2" = "pr create" ]; then touch "$GH_LOG.pr"; fi
+"""
+
+
+def git(cwd: Path, *args: str) -> str:
+    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60, check=True)
+    return result.stdout.strip()
+
+
+def run_push_step(work: Path, tmp_path: Path) -> subprocess.CompletedProcess:
+    """The workflow's push step, as the runner runs it (bash -eo pipefail), with `origin` a local bare repository
+    and `gh` a stub that logs what it is asked."""
+    (step,) = [
+        s for s in import_workflow()["jobs"]["import"]["steps"] if s.get("name", "").startswith("Push the branch")
+    ]
+    stub = tmp_path / "bin" / "gh"
+    stub.parent.mkdir(exist_ok=True)
+    stub.write_text(GH_STUB, encoding="utf-8")
+    stub.chmod(0o755)
+    (tmp_path / "pull-request.md").write_text("Imported from #42\n", encoding="utf-8")
+    (tmp_path / "check.txt").write_text("::error file=x,line=1::y\ndocs/meetings/x.md:3: placeholder\n", "utf-8")
+    env = {
+        **os.environ,
+        "PATH": f"{stub.parent}{os.pathsep}{os.environ['PATH']}",
+        "GH_LOG": str(tmp_path / "gh.log"),
+        "GH_TOKEN": "token",
+        "BRANCH": "write-up/a-meeting-42",
+        "TITLE": "Draft write-up: a-meeting (from issue #42)",
+        "BASE": "main",
+        "STATE": "failure",
+        "FILL_INS": "1",
+        "PROBLEMS": "1",
+        "RUNNER_TEMP": str(tmp_path),
+        "GITHUB_REPOSITORY": "owner/notes",
+    }
+    return subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_labelling_an_issue_again_updates_its_draft_branch_and_never_overwrites_a_person_s_commit(tmp_path):
+    origin, work, person = tmp_path / "origin.git", tmp_path / "work", tmp_path / "person"
+    work.mkdir()
+    git(work, "init", "--quiet", "--initial-branch=main")
+    (work / "docs").mkdir()
+    (work / "docs" / "index.md").write_text("home\n", encoding="utf-8")
+    (work / "data").mkdir()
+    (work / "data" / "planned.yml").write_text("[]\n", encoding="utf-8")
+    git(work, "add", "docs", "data")
+    git(work, "-c", "user.name=Maintainer", "-c", "user.email=m@example.org", "commit", "--quiet", "-m", "start")
+    git(tmp_path, "clone", "--quiet", "--bare", str(work), str(origin))
+    git(work, "remote", "add", "origin", str(origin))
+
+    def import_again(words: str) -> subprocess.CompletedProcess:
+        git(work, "fetch", "--quiet", "origin")
+        git(work, "switch", "--quiet", "--force", "main")
+        (work / "docs" / "draft.md").write_text(words, encoding="utf-8")
+        return run_push_step(work, tmp_path)
+
+    first = import_again("first import\n")
+    assert first.returncode == 0, first.stderr
+    assert git(origin, "show", "write-up/a-meeting-42:docs/draft.md") == "first import"
+    second = import_again("second import\n")
+    assert second.returncode == 0, second.stderr
+    assert git(origin, "show", "write-up/a-meeting-42:docs/draft.md") == "second import"
+    log = (tmp_path / "gh.log").read_text(encoding="utf-8")
+    assert log.count("pr create") == 1 and log.count("pr edit") == 1, log
+    assert "::error" not in log  # the check's annotations stay out of the comment
+
+    git(tmp_path, "clone", "--quiet", "--branch", "write-up/a-meeting-42", str(origin), str(person))
+    (person / "docs" / "draft.md").write_text("a title the contributor wrote\n", encoding="utf-8")
+    git(person, "-c", "user.name=A Person", "-c", "user.email=p@example.org", "commit", "--quiet", "-am", "fix")
+    git(person, "push", "--quiet", "origin", "write-up/a-meeting-42")
+    third = import_again("third import\n")
+    assert third.returncode == 1 and "has commits by people" in third.stdout, third.stdout + third.stderr
+    assert git(origin, "show", "write-up/a-meeting-42:docs/draft.md") == "a title the contributor wrote"

@@ -53,14 +53,24 @@ class ContentErrors(Exception):
         self.notes = notes  # not problems, but worth knowing: e.g. why a check was skipped
         super().__init__(self.report())
 
-    def report(self) -> str:
+    def report(self, on_github: bool = False) -> str:
+        """Every problem, then how to check again: on GitHub (`GITHUB_ACTIONS=true`) by editing and committing."""
         count = len(self.errors)
         lines = [str(e) for e in self.errors] + [f"note: {one_line(note)}" for note in self.notes]
-        lines.append(
-            f"{count} problem{'s' if count != 1 else ''} found. Fix {'them' if count != 1 else 'it'} and run `make "
-            "check` again."
-        )
+        lines.append(f"{count} problem{'s' if count != 1 else ''} found. {how_to_check_again(on_github, count)}")
         return "\n".join(lines)
+
+
+# How a contributor checks again: in GitHub's web editor there is no `make check`, but a commit runs the check.
+ON_GITHUB = "edit the file with the pencil icon and commit; the check runs again"
+LOCALLY = "run `make check` again"
+
+
+def how_to_check_again(on_github: bool, count: int = 1) -> str:
+    it = "them" if count != 1 else "it"
+    if on_github:
+        return f"Fix {it} on GitHub: {ON_GITHUB} (on your own copy: {LOCALLY.removesuffix(' again')})."
+    return f"Fix {it} and {LOCALLY}."
 
 
 def suggest(value: str, known: Iterable[str]) -> str:

@@ -54,10 +54,15 @@ def meeting_slug(title: str) -> str:
     return slug if ID_PATTERN.match(slug or "") else ""
 
 
-def archive_examples(settings: Settings) -> tuple[list[tuple[str, str, tuple[str, ...]]], set[str]]:
-    """The archive's key points (id, text, themes) for the suggestions, and every point id in use or retired."""
+def archive_examples(
+    settings: Settings,
+) -> tuple[list[tuple[str, str, tuple[str, ...]]], set[str], list[tuple[str, str, str]]]:
+    """The archive's key points (id, text, themes) for the suggestions, every point id in use or retired, and the
+    points' words (id, meeting file, text) to find a write-up's point that is already on the site."""
     archive, _problems = load_drafts(settings)
     examples = [example(p) for p in archive.points.values()]
+    files = {m.slug: m.path for m in archive.meetings}
+    words = [(p.id, files.get(p.meeting, p.meeting), p.text) for p in archive.points.values()]
     taken = set(archive.points)
     errors: list[ContentError] = []
     for file in sorted(settings.meetings_dir.glob("*.md")) if settings.meetings_dir.is_dir() else []:
@@ -73,7 +78,42 @@ def archive_examples(settings: Settings) -> tuple[list[tuple[str, str, tuple[str
         redirects = data.get("point_redirects") if isinstance(data, dict) else None
         if isinstance(redirects, dict):
             taken |= {str(key) for key in redirects}
-    return examples, taken
+    return examples, taken, words
+
+
+SENTENCE_END = re.compile(r"(?<=[.!?…])[’”'\")]*\s+")
+TWIN_WORDS = 5  # a sentence this long or longer counts when looking for a point already on the site
+TWIN_SHARE = 0.5  # the share of a point's sentences that another point has, for it to be "already on the site"
+
+
+def sentence_keys(text: str) -> set[str]:
+    """The point's sentences, as words only (case, quotes and punctuation aside), the short ones left out."""
+    keys = set()
+    for sentence in SENTENCE_END.split(text):
+        words = re.findall(r"[a-z0-9]+", sentence.casefold().replace("’", "'"))
+        if len(words) >= TWIN_WORDS:
+            keys.add(" ".join(words))
+    return keys
+
+
+def find_already(draft: Draft, existing: list[tuple[str, str, str]]) -> None:
+    """Mark each draft point whose sentences (at least half of them, the same words) are a point on the site."""
+    owners: dict[str, list[int]] = {}
+    keys_of = [sentence_keys(text) for _i, _f, text in existing]
+    for index, keys in enumerate(keys_of):
+        for key in keys:
+            owners.setdefault(key, []).append(index)
+    for point in draft.points:
+        keys = sentence_keys(point.text)
+        if not keys:
+            continue
+        counts: dict[int, int] = {}
+        for key in keys:
+            for index in owners.get(key, []):
+                counts[index] = counts.get(index, 0) + 1
+        best = max(counts, key=lambda i: counts[i], default=None)
+        if best is not None and counts[best] >= TWIN_SHARE * len(keys):
+            point.already = (existing[best][0], existing[best][1])
 
 
 def import_writeup(
@@ -106,10 +146,11 @@ def import_read_writeup(
     speakers = load_speakers(data, root, organisations, errors)
     if not themes:
         raise WriteupError("data/themes.yml", 1, "no themes could be read; run `make check` and fix data/ first")
-    examples, taken = archive_examples(settings)
+    examples, taken, existing = archive_examples(settings)
     draft = build_draft(
         writeup, speakers, organisations, ThemeSuggester(examples, themes), taken, title_hint, question_hint
     )
+    find_already(draft, existing)
     slug = meeting_slug(draft.title) or "new-meeting"
     in_site = output is None or output.resolve().parent == settings.meetings_dir.resolve()
     path = output or settings.docs_dir / meeting_page(slug)
@@ -225,6 +266,14 @@ def render_point(point: DraftPoint, markdown: bool = False) -> list[str]:
         + (f" (from the archive's points most like this one: {like})" if like else "")
         + "; keep, change or add themes, then delete this line -->"
     )
+    if point.already:
+        twin, file = point.already
+        lines.append(
+            f"<!-- {FILL}: these words are already on the site, in point '{twin}' ({comment_safe(file)}). If this "
+            f"meeting states that point again, add the line `twin: {twin}` under this point's `themes:` and "
+            f"`speaker:` lines, and `twin: {point.ident}` under that point's; if the write-up repeats it by mistake, "
+            "delete this point. Then delete this line -->"
+        )
     lines.append("")
     previous = ""
     for block in point.blocks:

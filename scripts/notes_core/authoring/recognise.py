@@ -40,7 +40,7 @@ ROLE_VERB = re.compile(rf"\s+(?:who|which|and she|and he)\b|\s+(?:{REPORTING})\b
 ORGANISATION_WORDS = re.compile(
     r"\b(?:Trust|Council|Foundation|Network|Association|Coalition|Alliance|Partnership|Centre|Center|Institute|"
     r"Forum|Collective|Consulting|Group|Groups|Service|Services|Charity|Agency|Commission|University|"
-    r"College|CIC|Ltd|Limited|Housing|YMCA|YWCA|Project|Club|Church|Trust’s|Network’s)$"
+    r"College|CIC|Ltd|Limited|Housing|YMCA|YWCA|Project|Club|Church|Federation|Union|Society|Hub|Trust’s|Network’s)$"
 )
 LEADING_WORDS = {"as", "and", "but", "so", "then", "when", "while", "also", "here", "however", "finally", "meanwhile"}
 NOT_PEOPLE = {"the", "a", "an", "our", "this", "that", "these", "those", "in", "on", "at", "for", "and", "but", "it"}

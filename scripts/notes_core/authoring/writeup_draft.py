@@ -65,6 +65,10 @@ QUESTION_CUE = re.compile(
     r"[’”] ?(?:was|were) the (?:question|topic|theme)s?"
 )
 QUOTE = re.compile(r"[‘“]([^’”]{10,1000}?)[’”](?=[\s.,;:)]|$)")
+# A quoted question may quote in turn ("‘... can we ‘let go’ when we collaborate ...?’") and hold apostrophes.
+QUESTION_QUOTE = re.compile(
+    r"[‘“]((?:[^‘’“”]|’(?=\w)|‘[^‘’“”]{1,200}’(?=[\s.,;:?!)])|“[^“”]{1,200}”){10,1000}?)[’”](?=[\s.,;:)]|$)"
+)
 LABEL = re.compile(r"((?:[A-Z‘][\w’'‘-]*)(?: [\w’'‘-]+){0,6})([.:])\s+(?=[A-Z‘“(0-9])")
 FINITE = re.compile(
     r"(?i)\b(?:is|are|was|were|be|been|can|could|may|might|must|should|will|would|need|needs|has|have|had|do|does|"
@@ -87,6 +91,7 @@ class DraftPoint:
     speaker: str | None = None
     ident: str = ""
     suggestion: Suggestion = field(default_factory=lambda: Suggestion((), ()))
+    already: tuple[str, str] | None = None  # (point id, meeting file) of a point on the site with the same words
 
     @property
     def text(self) -> str:
@@ -250,7 +255,8 @@ def find_question(blocks: list[Block]) -> str:
             break
         text = block.text
         cue = QUESTION_CUE.search(text)
-        quote = QUOTE.search(text, 0 if cue.group(0)[0] in "’”" else cue.start()) if cue else None
+        start = 0 if cue is None or cue.group(0)[0] in "’”" else cue.start()
+        quote = (QUESTION_QUOTE.search(text, start) or QUOTE.search(text, start)) if cue else None
         if cue and quote:
             inner = quote.group(1).strip()
             before = text[: quote.start()].strip()

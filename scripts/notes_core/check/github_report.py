@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import re
 
-from notes_core.errors import ContentError
+from notes_core.errors import ON_GITHUB, ContentError
 from notes_core.safety.log_text import one_line
 
 TITLE = "Content check"
+# An annotation's title says how to check again, apart from its message and the lines to paste.
+FIX_TITLE = f"{TITLE}: {ON_GITHUB}"
 
 
 def _data(text: str) -> str:
@@ -26,16 +28,18 @@ def _property(text: str) -> str:
     return _data(one_line(text)).replace(":", "%3A").replace(",", "%2C")
 
 
-def annotation(kind: str, message: str, path: str = "", line: int = 0) -> str:
+def annotation(kind: str, message: str, path: str = "", line: int = 0, title: str = TITLE) -> str:
     """One workflow command, `::error file=...,line=...,title=...::message`, on one line."""
     where = f"file={_property(path)},line={line}," if path else ""
-    return f"::{kind} {where}title={_property(TITLE)}::{_data(message)}\n"
+    return f"::{kind} {where}title={_property(title)}::{_data(message)}\n"
 
 
 def error_annotations(errors: list[ContentError]) -> str:
-    """`::error file=...,line=...::message` lines, one per problem (the lines to paste after %0A line breaks)."""
+    """`::error file=...,line=...::message` lines, one per problem (the lines to paste after %0A line breaks),
+    titled with how to check again from GitHub's web editor."""
     return "".join(
-        annotation("error", "\n".join([one_line(e.message), *map(one_line, e.paste)]), e.path, e.line) for e in errors
+        annotation("error", "\n".join([one_line(e.message), *map(one_line, e.paste)]), e.path, e.line, FIX_TITLE)
+        for e in errors
     )
 
 
@@ -49,9 +53,8 @@ def job_summary(errors: list[ContentError], notes: tuple[str, ...] = ()) -> str:
             f"### {TITLE}: {count} problem{'s' if count != 1 else ''} to fix",
             "",
             "Problems on lines of the files you changed are also marked on those lines in the pull request's "
-            "*Files changed* tab (GitHub shows the first ten there). Fix them in the files (the pencil icon edits a "
-            "file "
-            "in the browser), and the checks run again.",
+            "*Files changed* tab (GitHub shows the first ten there). Fix them in the files: on GitHub, "
+            f"{ON_GITHUB.replace('the file', 'a file')} (on your own copy, run `make check`).",
             "",
         ]
         for error in errors:

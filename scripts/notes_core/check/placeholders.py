@@ -1,4 +1,9 @@
-"""`FILL IN` marks what `make new` and the check's suggested entries leave for a contributor to write."""
+"""`FILL IN` marks what `make new`, `make import` and the check's suggested entries leave for a contributor to write.
+
+Only the markers as they write them count: `FILL IN` in capitals, and an id `fill-in-<what>-id` (the speaker,
+theme or point id to choose). The words "fill in" in a write-up's honest prose ("we were asked to fill in the
+form") are not a placeholder.
+"""
 
 from __future__ import annotations
 
@@ -7,12 +12,13 @@ import re
 from notes_core.errors import Problems
 
 PLACEHOLDER = "FILL IN"
-PLACEHOLDER_LINE = re.compile(r"fill[ -]in", re.I)
+PLACEHOLDER_ID = re.compile(r"fill-in-[a-z0-9-]*id")
+PLACEHOLDER_LINE = re.compile(rf"\b{PLACEHOLDER}\b|(?<![\w-]){PLACEHOLDER_ID.pattern}(?![\w-])")
 
 
 def is_placeholder(value: object) -> bool:
-    """An id left as `fill-in-...`: reported once, as a placeholder, not again as an unknown id."""
-    return isinstance(value, str) and value.startswith("fill-in")
+    """An id left as `fill-in-...-id`: reported once, as a placeholder, not again as an unknown id."""
+    return isinstance(value, str) and PLACEHOLDER_ID.fullmatch(value) is not None
 
 
 def check_placeholders(text: str, problems: Problems) -> None:
@@ -20,6 +26,6 @@ def check_placeholders(text: str, problems: Problems) -> None:
         if PLACEHOLDER_LINE.search(line):
             problems.add(
                 number,
-                f"placeholder '{PLACEHOLDER}' left in; replace it (and any 'fill-in-...' id) with the real text or id "
-                "from the write-up",
+                f"placeholder '{PLACEHOLDER}' left in; replace it (and any 'fill-in-...-id' id) with the real text "
+                "or id from the write-up",
             )
