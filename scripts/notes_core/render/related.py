@@ -272,16 +272,26 @@ def computed_candidates(points: list[Point], names: frozenset[str]) -> list[tupl
     for index, vector in enumerate(vectors):
         for word, weight in vector.items():
             postings[word].append((weight, index))
-    champions = {word: heapq.nlargest(CHAMPIONS, found) for word, found in postings.items()}
+    # Each word's champions as (point indexes, weights): the inner loop below is the whole cost, so it runs on
+    # plain lists and dicts.
+    champions = {}
+    for word, found in postings.items():
+        best = heapq.nlargest(CHAMPIONS, found)
+        champions[word] = ([other for _weight, other in best], [weight for weight, _other in best])
     theme_sets = [frozenset(point.themes) for point in points]
     pairs = []
     for index, point in enumerate(points):
-        similarity: dict[int, float] = defaultdict(float)
-        shared_words: Counter[int] = Counter()
+        similarity: dict[int, float] = {}
+        shared_words: dict[int, int] = {}
         for word, weight in vectors[index].items():
-            for other_weight, other in champions[word]:
-                similarity[other] += weight * other_weight
-                shared_words[other] += 1
+            others, weights = champions[word]
+            for other, other_weight in zip(others, weights):
+                if other in similarity:
+                    similarity[other] += weight * other_weight
+                    shared_words[other] += 1
+                else:
+                    similarity[other] = weight * other_weight
+                    shared_words[other] = 1
         ranked = []
         for other, closeness in similarity.items():
             if other == index or points[other].id == point.twin or shared_words[other] < MIN_SHARED_WORDS:
