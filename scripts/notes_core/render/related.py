@@ -285,7 +285,7 @@ def computed_candidates(points: list[Point], names: frozenset[str]) -> list[tupl
         shared_words: dict[int, int] = {}
         for word, weight in vectors[index].items():
             others, weights = champions[word]
-            for other, other_weight in zip(others, weights):
+            for other, other_weight in zip(others, weights, strict=True):
                 if other in similarity:
                     similarity[other] += weight * other_weight
                     shared_words[other] += 1
