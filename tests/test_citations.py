@@ -241,13 +241,10 @@ def test_csl_json_renders_as_a_harvard_reference(notes_site):
     assert archive.points["celebrate-unequal-alliances"].title not in reference
 
 
-def citation_js(site_dir: Path) -> dict[str, dict[str, dict]]:
+def node_json(script: str, *args: str) -> dict:
+    """What one of the tests' Node tools (tests/*.mjs: the npm clients, as their users run them) prints, as JSON."""
     result = subprocess.run(
-        ["node", str(ROOT / "tests" / "citation_js.mjs"), str(site_dir)],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
+        ["node", str(ROOT / "tests" / script), *args], capture_output=True, text=True, timeout=300, cwd=ROOT
     )
     assert result.returncode == 0, result.stderr
     return json.loads(result.stdout)
@@ -257,7 +254,7 @@ def test_citation_js_reads_the_same_reference_from_every_file(built):
     """citation.js (the library many reference tools use) parses each point's BibTeX, RIS and CSL-JSON and makes
     the same APA and Harvard reference of each: one item, a report, by the network, published by the site."""
     site, archive = built
-    parsed = citation_js(site.dir)
+    parsed = node_json("citation_js.mjs", str(site.dir))
     assert set(parsed) >= set(archive.points)
     for pid in archive.points:
         formats = parsed[pid]
@@ -273,23 +270,11 @@ def test_citation_js_reads_the_same_reference_from_every_file(built):
         assert harvard_reference.startswith("Better Way network (no date)") and SITE_NAME in harvard_reference
 
 
-def link_previews(site_dir: Path, paths: list[str]) -> dict[str, dict]:
-    result = subprocess.run(
-        ["node", str(ROOT / "tests" / "link_preview.mjs"), str(site_dir), SITE_URL, *paths],
-        capture_output=True,
-        text=True,
-        timeout=300,
-        cwd=ROOT,
-    )
-    assert result.returncode == 0, result.stderr
-    return json.loads(result.stdout)
-
-
 def test_link_previews_read_the_permanent_page(built):
     """metascraper, as link-preview services run it: the permanent address, the site as publisher, a PNG picture
     of the site's own, and a description that ends where a sentence ends."""
     site, archive = built
-    previews = link_previews(site.dir, [f"p/{pid}/" for pid in archive.points])
+    previews = node_json("link_preview.mjs", str(site.dir), SITE_URL, *(f"p/{pid}/" for pid in archive.points))
     for pid, point in archive.points.items():
         preview = previews[f"p/{pid}/"]
         assert preview["url"] == SITE_URL + f"p/{pid}/" and preview["publisher"] == SITE_NAME, preview
