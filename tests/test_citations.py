@@ -466,3 +466,14 @@ def test_no_point_is_suggested_beside_more_than_five_others():
     assert max(listed.values()) == SEE_ALSO_MAX  # the cap binds here
     assert all(len(entry.ids) == RELATED_SHOWN for pid, entry in related.items() if pid != "lonely")
     assert related["lonely"].ids == () and "lonely" not in listed
+
+
+def test_the_preview_picture_fits_any_site_name():
+    """A name too long for the picture's width is drawn smaller, down to a floor, never cut or overflowing."""
+    from notes_core.render.preview_image import PREVIEW_SIZE, preview_png
+
+    for name in ("Joining Forces notes", "A much longer name for a site of meeting notes " * 3):
+        picture = preview_png(name, "Meeting notes of the Better Way network’s Joining Forces cell")
+        assert picture.startswith(b"\x89PNG\r\n\x1a\n")
+        width, height = int.from_bytes(picture[16:20], "big"), int.from_bytes(picture[20:24], "big")
+        assert (width, height) == PREVIEW_SIZE

@@ -18,6 +18,7 @@ apart. A meeting's title, shown under each of its points, is a file of its own b
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import tempfile
@@ -72,7 +73,7 @@ class IndexRun:
 
     def _index(self, records: list[SearchRecord]) -> None:
         try:
-            with tempfile.TemporaryDirectory(prefix="notes-search-") as folder:
+            with tempfile.TemporaryDirectory(prefix="notes-search-", dir=memory_folder()) as folder:
                 for record in records:
                     target = Path(folder) / record_path(record)
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -93,6 +94,14 @@ class IndexRun:
         if self.process is not None and self.process.poll() is None:
             self.process.kill()
         self.thread.join()
+
+
+def memory_folder() -> str | None:
+    """Where the records' documents go for Pagefind to read: a folder in memory where the system has one (Linux's
+    /dev/shm), so that thousands of small files do not wait on the disk the site is written to; else the system's
+    temporary folder."""
+    shm = Path("/dev/shm")
+    return str(shm) if shm.is_dir() and os.access(shm, os.W_OK) else None
 
 
 def start_search_index(records: Sequence[SearchRecord], site_dir: Path) -> IndexRun:
