@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from notes_core.addresses import absolute, meeting_page, page_address, permanent_address, point_address
+from notes_core.addresses import absolute, meeting_page, page_address, permanent_address
 from notes_core.model import Archive, Meeting, Point
 
 AUTHOR = "Better Way network"
@@ -50,11 +50,6 @@ def genre(archive: Archive, meeting: Meeting) -> str:
 
 def meeting_url(site_url: str, meeting: Meeting) -> str:
     return absolute(site_url, page_address(meeting_page(meeting.slug)))
-
-
-def point_in_context(site_url: str, point: Point) -> str:
-    """The point in its meeting: where the permanent page says it can be read among the others."""
-    return absolute(site_url, point_address(point.meeting, point.id))
 
 
 def point_citation(archive: Archive, point: Point, site_url: str, site_name: str) -> Citation:
