@@ -18,6 +18,7 @@ import math
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
+from itertools import chain
 
 from notes_core.model import SEE_ALSO_MAX, Archive, Point
 
@@ -216,21 +217,30 @@ def stem(word: str) -> str:
     return word
 
 
-def words_of(text: str, names: frozenset[str] = frozenset()) -> list[str]:
-    """The text's telling words, stemmed: no stop words, no speakers' names, none under three letters."""
+def words_of(
+    text: str, names: frozenset[str] = frozenset(), known: dict[str, tuple[tuple[str, str], ...]] | None = None
+) -> list[str]:
+    """The text's telling words, stemmed: no stop words, no speakers' names, none under three letters. `known`
+    keeps what each raw word gave (its parts and their stems) across the texts of one run: words repeat."""
+    known = {} if known is None else known
     found = []
     for raw in WORD.findall(text.lower().replace("’", "'")):
-        for part in raw.strip("'-").replace("'s", "").split("-"):
-            part = part.strip("'")
-            if len(part) > 2 and part not in STOP_WORDS and part not in names:
-                found.append(stem(part))
+        parts = known.get(raw)
+        if parts is None:
+            parts = known[raw] = tuple(
+                (part, stem(part))
+                for part in (p.strip("'") for p in raw.strip("'-").replace("'s", "").split("-"))
+                if len(part) > 2 and part not in STOP_WORDS
+            )
+        found += [stemmed for part, stemmed in parts if part not in names]
     return found
 
 
 def signatures(points: list[Point], names: frozenset[str] = frozenset()) -> list[dict[str, float]]:
     """Each point's SIGNATURE_WORDS heaviest words by TF-IDF (sublinear counts), as a unit vector. A word no
     other point uses cannot relate two points and is left out."""
-    counts = [Counter(words_of(point.title + " " + point.text, names)) for point in points]
+    known: dict[str, tuple[tuple[str, str], ...]] = {}
+    counts = [Counter(words_of(point.title + " " + point.text, names, known)) for point in points]
     document_frequency: Counter[str] = Counter()
     for count in counts:
         document_frequency.update(count.keys())
@@ -272,34 +282,35 @@ def computed_candidates(points: list[Point], names: frozenset[str]) -> list[tupl
     for index, vector in enumerate(vectors):
         for word, weight in vector.items():
             postings[word].append((weight, index))
-    # Each word's champions as (point indexes, weights): the inner loop below is the whole cost, so it runs on
-    # plain lists and dicts.
-    champions = {}
+    # Each word's champions, and the weight each champion has for it. The loop below is the whole cost: for each
+    # point it first counts (in C: a Counter over a chain) how many of its words lead to each other point, then
+    # weighs only the points that at least MIN_SHARED_WORDS of them lead to.
+    champions: dict[str, dict[int, float]] = {}
     for word, found in postings.items():
-        best = heapq.nlargest(CHAMPIONS, found)
-        champions[word] = ([other for _weight, other in best], [weight for weight, _other in best])
+        champions[word] = {other: weight for weight, other in heapq.nlargest(CHAMPIONS, found)}
     theme_sets = [frozenset(point.themes) for point in points]
     pairs = []
     for index, point in enumerate(points):
-        similarity: dict[int, float] = {}
-        shared_words: dict[int, int] = {}
-        for word, weight in vectors[index].items():
-            others, weights = champions[word]
-            for other, other_weight in zip(others, weights, strict=True):
-                if other in similarity:
-                    similarity[other] += weight * other_weight
-                    shared_words[other] += 1
-                else:
-                    similarity[other] = weight * other_weight
-                    shared_words[other] = 1
+        vector = vectors[index]
+        led = [(weight, champions[word]) for word, weight in vector.items()]
+        shared_words = Counter(chain.from_iterable(leading for _weight, leading in led))
+        candidates: set[int] = set()
+        for other, shared in shared_words.most_common():  # sorted in C: the loop stops at the first too few
+            if shared < MIN_SHARED_WORDS:
+                break
+            candidates.add(other)
+        candidates.discard(index)
+        # Summed in the order of the point's words, so that the scores are the same to the last bit.
+        closeness: dict[int, float] = dict.fromkeys(candidates, 0.0)
+        for weight, leading in led:
+            for other in leading.keys() & candidates:
+                closeness[other] += weight * leading[other]
         ranked = []
-        for other, closeness in similarity.items():
-            if other == index or points[other].id == point.twin or shared_words[other] < MIN_SHARED_WORDS:
-                continue
-            if closeness < MIN_SIMILARITY:
+        for other, close in closeness.items():
+            if close < MIN_SIMILARITY or points[other].id == point.twin:
                 continue
             themes = theme_sets[index] | theme_sets[other]
-            score = closeness + THEME_WEIGHT * len(theme_sets[index] & theme_sets[other]) / (len(themes) or 1)
+            score = close + THEME_WEIGHT * len(theme_sets[index] & theme_sets[other]) / (len(themes) or 1)
             if score >= THRESHOLD:
                 ranked.append((round(score, 9), -other))
         for score, other in heapq.nlargest(CANDIDATES, ranked):
