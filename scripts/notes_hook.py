@@ -30,6 +30,7 @@ from notes_core import addresses
 from notes_core.build.page import BuildEpoch, PagePlan, finish_output, finish_page, plan_page, read_unsafe_draft
 from notes_core.build.site import Site, load_site
 from notes_core.build.writer import FileWriter, OutputError
+from notes_core.documents import fresh_templates
 from notes_core.errors import ContentErrors
 from notes_core.permalinks.sitemap import with_permanent_pages
 from notes_core.render.page import Page as GeneratedPage
@@ -148,7 +149,7 @@ class NotesBuild:
                 raise PluginError(str(error)) from None
 
     def stop_background_work(self) -> None:
-        """Abandon the threads this build started (it failed, or a new build started)."""
+        """Abandon the work this build started beside the engine (it failed, or a new build started)."""
         self.stop_search_index()
         if self.writer is not None:
             self.writer.stop()
@@ -213,6 +214,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if _build is not None:
         _build.stop_background_work()
     _build = NotesBuild(serving=_serving)
+    fresh_templates()
     BuildEpoch.set_from_git(Path(config.config_file_path).resolve().parent)
     return config
 

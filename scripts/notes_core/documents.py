@@ -17,10 +17,12 @@ TEMPLATES = [CORE / "render" / "templates", CORE / "permalinks" / "templates", C
 
 @cache
 def _environment() -> jinja2.Environment:
-    # The templates are code, not content: caching them across builds is safe.
+    # A template is read once per build, not looked for on the disk again each time a page asks for it (Jinja's
+    # auto_reload: tens of thousands of stat calls in a large build). Each build starts with fresh_templates().
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         autoescape=True,
+        auto_reload=False,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
@@ -28,6 +30,12 @@ def _environment() -> jinja2.Environment:
     # from the page being rendered (`file_url(page, path)` for a file that is not a page).
     environment.globals.update(A=addresses, url=addresses.page_url, file_url=addresses.file_url, plural=plural)
     return environment
+
+
+def fresh_templates() -> None:
+    """Read the templates again at the next render: a new build (`mkdocs serve` rebuilds when a template
+    changes) never renders with the last build's."""
+    _environment.cache_clear()
 
 
 def plural(count: int, word: str, many: str | None = None) -> str:

@@ -35,7 +35,8 @@ class Site:
 
     def files_aside(self) -> dict[str, str]:
         """Generated files no page's Markdown links to, so an engine need not know them: each point's permanent
-        page and citation files (build/writer.py writes them while the engine renders the pages)."""
+        page and citation files (build/writer.py has them written by a process of their own while the engine renders
+        the pages)."""
         return {uri: c for uri, c in self.pages.items() if isinstance(c, str) and is_permanent_file(uri)}
 
     def publishable(self, docs_path: str, is_link: bool) -> bool:

@@ -346,17 +346,17 @@ def mention_finder(organisations: dict[str, Organisation]) -> Callable[[str], li
     def find(text: str) -> list[str]:
         found: list[str] = []
         words = NAME_TOKEN.findall(text) if owner else []
-        start = 0
-        while start < len(words):
-            for size in sizes.get(words[start], ()):
+        after = 0  # the first word not inside a name already found
+        for start in [index for index, word in enumerate(words) if word in sizes]:  # the words a name starts with
+            if start < after:
+                continue
+            for size in sizes[words[start]]:
                 org = owner.get(tuple(words[start : start + size]))
                 if org is not None:
                     if org not in found:
                         found.append(org)
-                    start += size
+                    after = start + size
                     break
-            else:
-                start += 1
         return found
 
     return find
