@@ -16,6 +16,7 @@ MAX_ID = 80
 MAX_TEXT = 300  # titles, names, roles
 MAX_LONG_TEXT = 1000  # questions, summaries, descriptions
 LONG_FIELDS = {"question", "summary", "description", "when"}
+NOT_PRINTABLE_ASCII = re.compile(r"[^\x20-\x7e]")
 
 
 def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
@@ -23,7 +24,8 @@ def text_problem(value: str, limit: int = MAX_TEXT) -> str | None:
     control (tabs and line breaks included: every field is one line), every format character (zero-width
     spaces and joiners, bidirectional marks and overrides, tag characters), private-use and unassigned ones, and
     the few letters that show nothing (safety/log_text.py): each makes text read differently from what it is."""
-    char = next((char for char in value if is_invisible(char)), None)
+    # Printable ASCII is never invisible: only the other characters are looked up, in order.
+    char = next((char for char in NOT_PRINTABLE_ASCII.findall(value) if is_invisible(char)), None)
     if char is not None:
         if char in "\n\r\u2028\u2029\x85\x0b\x0c":
             return "is more than one line; write it on one line"

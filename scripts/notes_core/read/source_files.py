@@ -120,6 +120,7 @@ def markup_cost_ok(text: str, path: str, errors: list[ContentError]) -> bool:
 # three levels at most.
 MAX_NESTING = 20
 LINE_START = re.compile(r"[ \t]*((?:>[ \t]?|(?:[-*+]|[0-9]{1,9}[.)])[ \t]+)*)")
+LINE_START_CHARS = " \t>-*+0123456789.)"  # all LINE_START can match
 LIST_MARKER = re.compile(r"(?:[-*+]|[0-9]{1,9}[.)])[ \t]")
 HTML_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 VOID_TAGS = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
@@ -130,16 +131,20 @@ def nesting_ok(text: str, path: str, errors: list[ContentError]) -> bool:
     (a line's indentation, its `>` and its list markers), and HTML elements (open tags not yet closed)."""
     depth = 0
     for number, line in enumerate(text.split("\n"), start=1):
-        expanded = line.expandtabs(4)
-        start = LINE_START.match(line)
-        markers = start.group(1) if start else ""
-        levels = (
-            (len(expanded) - len(expanded.lstrip(" "))) // 4 + markers.count(">") + len(LIST_MARKER.findall(markers))
-        )
         problem = None
-        if levels > MAX_NESTING:
-            problem = f"this line nests lists, quotes or indented boxes {levels} levels deep"
-        for tag in HTML_TAG.finditer(line):
+        # Each level takes at least one character of the line's start: most lines are passed over at once.
+        if len(line) - len(line.lstrip(LINE_START_CHARS)) > MAX_NESTING:
+            expanded = line.expandtabs(4)
+            start = LINE_START.match(line)
+            markers = start.group(1) if start else ""
+            levels = (
+                (len(expanded) - len(expanded.lstrip(" "))) // 4
+                + markers.count(">")
+                + len(LIST_MARKER.findall(markers))
+            )
+            if levels > MAX_NESTING:
+                problem = f"this line nests lists, quotes or indented boxes {levels} levels deep"
+        for tag in HTML_TAG.finditer(line) if "<" in line else ():
             if problem is None and tag.group(2).lower() not in VOID_TAGS:
                 depth = max(depth + (-1 if tag.group(1) else 1), 0)
                 if depth > MAX_NESTING:

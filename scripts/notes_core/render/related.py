@@ -218,40 +218,41 @@ def stem(word: str) -> str:
 
 
 def words_of(
-    text: str, names: frozenset[str] = frozenset(), known: dict[str, tuple[tuple[str, str], ...]] | None = None
+    text: str, names: frozenset[str] = frozenset(), known: dict[str, tuple[str, ...]] | None = None
 ) -> list[str]:
     """The text's telling words, stemmed: no stop words, no speakers' names, none under three letters. `known`
-    keeps what each raw word gave (its parts and their stems) across the texts of one run: words repeat."""
+    keeps what each raw word gave, across the texts of one run with the same `names`: words repeat."""
     known = {} if known is None else known
-    found = []
-    for raw in WORD.findall(text.lower().replace("’", "'")):
-        parts = known.get(raw)
-        if parts is None:
-            parts = known[raw] = tuple(
-                (part, stem(part))
-                for part in (p.strip("'") for p in raw.strip("'-").replace("'s", "").split("-"))
-                if len(part) > 2 and part not in STOP_WORDS
-            )
-        found += [stemmed for part, stemmed in parts if part not in names]
-    return found
+
+    def learn(raw: str) -> tuple[str, ...]:
+        parts = (part.strip("'") for part in raw.strip("'-").replace("'s", "").split("-"))
+        known[raw] = words = tuple(
+            stem(part) for part in parts if len(part) > 2 and part not in STOP_WORDS and part not in names
+        )
+        return words
+
+    raws = WORD.findall(text.lower().replace("’", "'"))
+    return [word for raw in raws for word in (known[raw] if raw in known else learn(raw))]
 
 
 def signatures(points: list[Point], names: frozenset[str] = frozenset()) -> list[dict[str, float]]:
     """Each point's SIGNATURE_WORDS heaviest words by TF-IDF (sublinear counts), as a unit vector. A word no
     other point uses cannot relate two points and is left out."""
-    known: dict[str, tuple[tuple[str, str], ...]] = {}
+    known: dict[str, tuple[str, ...]] = {}
     counts = [Counter(words_of(point.title + " " + point.text, names, known)) for point in points]
     document_frequency: Counter[str] = Counter()
     for count in counts:
         document_frequency.update(count.keys())
     total = len(points)
+    # Each word's weight across the archive, worked out once (a word no other point uses has none).
+    rarity = {
+        word: math.log((total + 1) / (frequency + 0.5))
+        for word, frequency in document_frequency.items()
+        if frequency > 1
+    }
     result = []
     for count in counts:
-        weights = [
-            ((1 + math.log(n)) * math.log((total + 1) / (document_frequency[word] + 0.5)), word)
-            for word, n in count.items()
-            if document_frequency[word] > 1
-        ]
+        weights = [((1 + math.log(n)) * rarity[word], word) for word, n in count.items() if word in rarity]
         top = heapq.nlargest(SIGNATURE_WORDS, weights)
         norm = math.sqrt(sum(w * w for w, _ in top)) or 1.0
         result.append({word: w / norm for w, word in top})
