@@ -37,6 +37,9 @@ class Citation:
     description: str  # the notes' words (a point) or the meeting's summary, in whole sentences
     label: str = ""  # a point's title: the site's words, said to be the site's
     keywords: tuple[str, ...] = ()
+    # Who the notes say made the point, as the point's page names them (no format names a speaker today: the
+    # network is the author). What is said of a speaker wherever a point is cited is decided here, once.
+    speaker: str = ""
 
     @property
     def note(self) -> str:
@@ -64,7 +67,14 @@ def point_citation(archive: Archive, point: Point, site_url: str, site_name: str
         description=sentences(point_words(point), DESCRIPTION_LIMIT),
         label=point.title,
         keywords=tuple(archive.themes[theme].title for theme in point.themes),
+        speaker=speaker_credit(archive, point),
     )
+
+
+def speaker_credit(archive: Archive, point: Point) -> str:
+    """The speaker the notes give for the point, by name; empty when they give none."""
+    speaker = archive.speakers.get(point.speaker or "")
+    return speaker.name if speaker is not None else ""
 
 
 def meeting_citation(archive: Archive, meeting: Meeting, site_url: str, site_name: str) -> Citation:

@@ -37,7 +37,6 @@ def permanent_page_context(
     citation and BibTeX are the ones its files hold."""
     meeting = archive.meetings_by_slug[point.meeting]
     twin = archive.points.get(point.twin or "")
-    speaker = archive.speakers.get(point.speaker or "")
     return {
         "title": point.title,
         "site_name": site_name,
@@ -52,9 +51,10 @@ def permanent_page_context(
             "order": meeting.order,
             "series": archive.series[meeting.series].title,
         },
-        "speaker": None
-        if speaker is None
-        else {"name": speaker.name, "href": from_permanent_page(page_address(speaker_page(speaker.id)))},
+        # Who made the point, as its citation names them (citations/model.py), with a link to their page.
+        "speaker": {"name": citation.speaker, "href": from_permanent_page(page_address(speaker_page(point.speaker)))}
+        if citation.speaker and point.speaker
+        else None,
         "themes": [
             {"title": archive.themes[t].title, "href": from_permanent_page(page_address(theme_page(t)))}
             for t in point.themes
