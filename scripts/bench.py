@@ -255,7 +255,8 @@ def own_code_share(folder: Path, settings: dict) -> dict:
     """The build once more under cProfile: the share of its time spent in code under the project's scripts/
     (the adapter, the core and its templates, whose compiled code Jinja names by their files), counted as each
     function's own time, not what it calls. The profiler slows Python code more than compiled code, so the share
-    is an estimate; the unprofiled builds give the times."""
+    is an estimate; the unprofiled builds give the times. The permanent pages' writing process (build/writer.py) is
+    not profiled: its time is almost all the system's (creating files), so counting it would lower the share."""
     import cProfile
     import pstats
 
