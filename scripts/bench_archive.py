@@ -1,7 +1,9 @@
 """A synthetic archive with the project's real content model, for the benchmark.
 
 Sizes follow the issue: about 8 key points per meeting, 60 themes, 400 speakers, text of the
-length the real notes have, words taken from the real notes. Deterministic for a given N.
+length the real notes have, words taken from the real notes: the frozen copy the tests keep
+(tests/fixtures/archives/notes), never the live meeting files, so that adding a meeting changes neither the
+benchmark's archive nor its figures. Deterministic for a given N.
 """
 
 from __future__ import annotations
@@ -16,10 +18,11 @@ from notes_core.check.meeting import MAX_TITLE  # the check's limit: longer titl
 
 ROOT = Path(__file__).resolve().parent.parent
 THEMES, SPEAKERS, ORGANISATIONS, MEETINGS_PER_SERIES = 60, 400, 80, 100
+NOTES = ROOT / "tests" / "fixtures" / "archives" / "notes" / "docs" / "meetings"  # the notes as they were written
 
 
 def vocabulary() -> list[str]:
-    text = " ".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "docs" / "meetings").glob("*.md")))
+    text = " ".join(p.read_text(encoding="utf-8") for p in sorted(NOTES.glob("*.md")))
     return [w for w in re.findall(r"[A-Za-z][a-z]+", text) if len(w) > 2]
 
 

@@ -52,6 +52,7 @@ HOLD_MS = 50  # each key held down this long (at most half of TYPING_MS)
 RESULTS_TIMEOUT_MS = 30_000
 QUIET_MS = 500  # the network is idle after this long with nothing in flight
 TOP_FILES = 8
+TELLING_LENGTH = 8  # letters: longer than any of the English stop words Material's search (lunr) drops
 
 # In the page before its own scripts: the time of the query's last `input` event (its last key going
 # down), and of the first result added to the page after it (a MutationObserver, so whatever renders
@@ -129,6 +130,10 @@ def phrases_from_meetings(meetings: Path, count: int) -> list[str]:
             words = text.split()
             plain = [re.fullmatch(r"[A-Za-z]+", word) is not None for word in words]
             windows = [words[i : i + 4] for i in range(len(words) - 3) if all(plain[i : i + 4])]
+            # A window with a word of eight letters or more where there is one: no search engine drops such a
+            # word as a stop word, so every phrase typed has something to find ("and and their and" has not).
+            telling = [window for window in windows if any(len(word) >= TELLING_LENGTH for word in window)]
+            windows = telling or windows
             if windows:
                 candidates.append(" ".join(windows[len(windows) // 2]).lower())
     if len(candidates) < count:
