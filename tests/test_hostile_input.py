@@ -167,6 +167,7 @@ words = st.text(alphabet=st.characters(blacklist_categories=["Cs", "Cc"]), min_s
 
 @SETTINGS
 @given(words, words, words, words, st.lists(words, min_size=1, max_size=3))
+@example("0", "0", "08", "0", ["0"])  # hypothesis found it: `summary: 08` was read as an octal number, and failed
 def test_valid_meetings_with_arbitrary_text(title, question, summary, point_title, paragraphs):
     front = {
         "title": title,
@@ -182,6 +183,30 @@ def test_valid_meetings_with_arbitrary_text(title, question, summary, point_titl
         + "\n\n".join(paragraphs)
     )
     check("---\n" + yaml.safe_dump(front, allow_unicode=True) + "---\n" + body + "\n")
+
+
+def test_numbers_with_a_leading_zero_or_a_sign_stay_as_written(tmp_path):
+    """YAML would read `010` as 8 and fail on `08`: text keeps the contributor's characters, and `order` asks for
+    a plain whole number."""
+    shutil.copytree(NOTES / "data", tmp_path / "data")
+    (tmp_path / "data" / "planned.yml").write_text("[]\n", encoding="utf-8")  # it names the notes' meetings
+    meetings = tmp_path / "docs" / "meetings"
+    meetings.mkdir(parents=True)
+    front = "title: 007\nquestion: +5\nseries: joining-forces\norder: {order}\nspeakers:\n  - id: sally-young\n"
+    front += "themes:\n  - shared-purpose\nsummary: 010\n"
+    body = "## Key points\n\n### A point in plain words {#a-point}\nthemes: shared-purpose\n\nWords.\n"
+    (meetings / "numbers.md").write_text("---\n" + front.format(order=9) + "---\n" + body, encoding="utf-8")
+    meeting = load_archive(load_settings(tmp_path)).meetings[0]
+    assert (meeting.title, meeting.question, meeting.summary) == ("007", "+5", "010")
+    (meetings / "numbers.md").write_text("---\n" + front.format(order="08") + "---\n" + body, encoding="utf-8")
+    try:
+        load_archive(load_settings(tmp_path))
+    except ContentErrors as errors:
+        assert [e.message for e in errors.errors] == [
+            "front matter: 'order' must be a whole number from 1 up (the meeting's place in its series), not '08'"
+        ]
+    else:
+        raise AssertionError("order: 08 was accepted")
 
 
 # Hostile HTML, attribute lists and YAML escapes, generated: whatever the check lets through is safe as rendered,

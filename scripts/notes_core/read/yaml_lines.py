@@ -40,12 +40,14 @@ class PlainYAMLError(yaml.YAMLError):
 # LibYAML's parser when PyYAML has it (the wheels do): many times faster on large archives.
 BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
-# Only what the content model needs is typed: null, true/false and small whole numbers (order).
-# Everything else (dates, floats, 5,000-digit numbers, 0x.., 1_000) stays text.
+# Only what the content model needs is typed: null, true/false and small whole numbers written plainly (order).
+# Everything else (dates, floats, 5,000-digit numbers, 0x.., 1_000) stays text, and so does a number with a sign
+# or a leading zero ("08", "007", "+5"): as text it keeps the contributor's characters, where as a number YAML
+# would read "010" as octal (8) and fail on "08".
 IMPLICIT = [
     ("tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), list("~nN")),
     ("tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")),
-    ("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]{1,9}$"), list("-+0123456789")),
+    ("tag:yaml.org,2002:int", re.compile(r"^(?:0|[1-9][0-9]{0,8})$"), list("0123456789")),
 ]
 
 
